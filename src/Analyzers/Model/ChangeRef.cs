@@ -1,0 +1,6 @@
+using System.Collections.Immutable;
+
+namespace Kalc.Iac.Analyzers.Model;
+
+/// <summary>The change that causes a finding: a plan address with its actions, or for kubespray a variable and its file.</summary>
+public sealed record ChangeRef(string Address, ImmutableArray<string> Actions);

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+
+namespace Kalc.Iac.AwsModel.Model;
+
+/// <summary>What exists in one AWS account at one moment. Immutable. <see cref="Loaded"/> says
+/// which kinds of resource were read at all, so that "not read" is never mistaken for "absent";
+/// <see cref="Missing"/> names what is known to be incomplete (a truncated page, a failed call).</summary>
+public sealed record AwsState
+{
+    public static readonly AwsState Empty = new();
+
+    public string? AccountId { get; init; }
+
+    public string? Region { get; init; }
+
+    public ImmutableArray<IamRole> Roles { get; init; } = [];
+
+    public ImmutableArray<InstanceProfile> InstanceProfiles { get; init; } = [];
+
+    public ImmutableArray<ManagedPolicy> Policies { get; init; } = [];
+
+    public ImmutableArray<OidcProvider> OidcProviders { get; init; } = [];
+
+    public ImmutableArray<Ec2Instance> Instances { get; init; } = [];
+
+    public ImmutableArray<Subnet> Subnets { get; init; } = [];
+
+    public ImmutableArray<Vpc> Vpcs { get; init; } = [];
+
+    public ImmutableArray<SecurityGroup> SecurityGroups { get; init; } = [];
+
+    public ImmutableArray<LaunchTemplateVersion> LaunchTemplateVersions { get; init; } = [];
+
+    public ImmutableArray<AutoScalingGroup> AutoScalingGroups { get; init; } = [];
+
+    public ImmutableArray<EksCluster> EksClusters { get; init; } = [];
+
+    public ImmutableArray<PodIdentityAssociation> PodIdentityAssociations { get; init; } = [];
+
+    public ImmutableHashSet<AwsStateKind> Loaded { get; init; } = [];
+
+    public ImmutableArray<string> Missing { get; init; } = [];
+}
+
+/// <summary>The kinds of AWS state a dump or a live read can supply.</summary>
+public enum AwsStateKind
+{
+    Iam,
+    OidcProviders,
+    Instances,
+    Subnets,
+    Vpcs,
+    SecurityGroups,
+    LaunchTemplateVersions,
+    AutoScalingGroups,
+    EksClusters,
+    PodIdentityAssociations,
+}

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.AwsModel.Model;
+
+/// <summary>One version of a launch template (<c>ec2 describe-launch-template-versions</c>).</summary>
+public sealed record LaunchTemplateVersion
+{
+    public required string LaunchTemplateId { get; init; }
+
+    public string? LaunchTemplateName { get; init; }
+
+    public required long VersionNumber { get; init; }
+
+    public bool DefaultVersion { get; init; }
+
+    /// <summary>IamInstanceProfile.Arn or .Name of the launch template data, as given.</summary>
+    public string? InstanceProfileArn { get; init; }
+
+    public string? InstanceProfileName { get; init; }
+
+    public required SourceRef Source { get; init; }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.AwsModel.Model;
+
+public sealed record SecurityGroup
+{
+    public required string GroupId { get; init; }
+
+    public string? GroupName { get; init; }
+
+    public string? VpcId { get; init; }
+
+    public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
+
+    public required SourceRef Source { get; init; }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace Kalc.Iac.KubeModel.Model;
+
+/// <summary>What runs in the cluster at one moment. Immutable. <see cref="Loaded"/> says which kinds were
+/// read, <see cref="Missing"/> what is known to be incomplete.</summary>
+public sealed record KubeState
+{
+    public static readonly KubeState Empty = new();
+
+    public ImmutableArray<KubeNode> Nodes { get; init; } = [];
+
+    public ImmutableArray<ServiceAccount> ServiceAccounts { get; init; } = [];
+
+    public ImmutableArray<Workload> Workloads { get; init; } = [];
+
+    public ImmutableArray<ConfigMap> ConfigMaps { get; init; } = [];
+
+    public ImmutableHashSet<KubeStateKind> Loaded { get; init; } = [];
+
+    public ImmutableArray<string> Missing { get; init; } = [];
+
+    /// <summary>Objects of kinds we do not model, counted so the report can say they were seen.</summary>
+    public int IgnoredObjects { get; init; }
+}
+
+public enum KubeStateKind
+{
+    Nodes,
+    ServiceAccounts,
+    Workloads,
+    ConfigMaps,
+}

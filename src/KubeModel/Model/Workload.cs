@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.KubeModel.Model;
+
+/// <summary>A Deployment, DaemonSet, StatefulSet or (static/bare) Pod: something that runs containers as a service account.</summary>
+public sealed record Workload
+{
+    /// <summary>Deployment, DaemonSet, StatefulSet or Pod.</summary>
+    public required string Kind { get; init; }
+
+    public required string Namespace { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>spec.serviceAccountName, "default" when unset (as the API server defaults it).</summary>
+    public string ServiceAccountName { get; init; } = "default";
+
+    public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    public ImmutableDictionary<string, string> NodeSelector { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    public ImmutableArray<string> Images { get; init; } = [];
+
+    /// <summary>Container command/args, for recognising components by flags (e.g. --cloud-provider=aws).</summary>
+    public ImmutableArray<string> Args { get; init; } = [];
+
+    /// <summary>Node name a bare or static Pod is bound to.</summary>
+    public string? NodeName { get; init; }
+
+    /// <summary>True when placed on control-plane nodes (nodeSelector/affinity on the control-plane role, or a static pod on one).</summary>
+    public bool OnControlPlane { get; init; }
+
+    public bool HostNetwork { get; init; }
+
+    /// <summary>Container env names (not values): AWS_ROLE_ARN / AWS_WEB_IDENTITY_TOKEN_FILE / AWS_ACCESS_KEY_ID tell where credentials come from.</summary>
+    public ImmutableArray<string> EnvNames { get; init; } = [];
+
+    public int? Replicas { get; init; }
+
+    public required SourceRef Source { get; init; }
+
+    public string Key => $"{Kind}/{Namespace}/{Name}";
+}

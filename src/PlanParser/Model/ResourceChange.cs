@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.PlanParser.Model;
+
+/// <summary>One planned change to one resource instance, whatever the plan format.
+/// The address is how the user names it; the before/after values carry the identities
+/// (ARN, name, id) that the analyzers join on.</summary>
+public sealed record ResourceChange
+{
+    /// <summary>Full instance address, e.g. <c>module.iam.aws_iam_instance_profile.node[0]</c>.</summary>
+    public required string Address { get; init; }
+
+    /// <summary>Address before a <c>moved</c> block, if any.</summary>
+    public string? PreviousAddress { get; init; }
+
+    /// <summary>Module part of the address (<c>module.iam</c>), or null for the root module.</summary>
+    public string? ModuleAddress { get; init; }
+
+    /// <summary>"managed" or "data".</summary>
+    public string Mode { get; init; } = "managed";
+
+    /// <summary>Provider resource type, e.g. <c>aws_iam_role</c> (for Pulumi, mapped to the same names where possible).</summary>
+    public required string Type { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary>count index (number) or for_each key (string), rendered as in the address; null when none.</summary>
+    public string? Index { get; init; }
+
+    public string? ProviderName { get; init; }
+
+    /// <summary>Actions exactly as the plan lists them, in order.</summary>
+    public required ImmutableArray<ChangeAction> Actions { get; init; }
+
+    public ReplaceOrder ReplaceOrder { get; init; } = ReplaceOrder.NotReplace;
+
+    /// <summary>Terraform's action_reason (e.g. <c>replace_because_cannot_update</c>) or the text plan's "(because ...)".</summary>
+    public string? ActionReason { get; init; }
+
+    /// <summary>Deposed object key when this change concerns a deposed object.</summary>
+    public string? Deposed { get; init; }
+
+    /// <summary>Set when the change imports an existing object.</summary>
+    public bool Importing { get; init; }
+
+    /// <summary>Values before and after; sensitive leaves are <see cref="PlanValue.Sensitive"/>,
+    /// unknown leaves <see cref="PlanValue.Unknown"/>. Null object when absent (create/delete).</summary>
+    public PlanValue Before { get; init; } = PlanValue.Null;
+
+    public PlanValue After { get; init; } = PlanValue.Null;
+
+    /// <summary>Attribute paths whose values the format could not show (text plans hide unchanged attributes).</summary>
+    public bool ValuesComplete { get; init; } = true;
+
+    /// <summary>Attributes whose change forces replacement (text: "# forces replacement"; JSON: replace_paths).</summary>
+    public ImmutableArray<string> ReplacePaths { get; init; } = [];
+
+    /// <summary>Where in the input this change was read.</summary>
+    public required SourceRef Source { get; init; }
+
+    public ChangeKind Kind => ChangeKinds.Of(Actions);
+
+    public bool IsDelete => Kind is ChangeKind.Delete or ChangeKind.Replace;
+
+    /// <summary>Delete, or replace in the delete-before-create order: the object is gone for a while.</summary>
+    public bool RemovesObject => Kind == ChangeKind.Delete ||
+        (Kind == ChangeKind.Replace && ReplaceOrder != ReplaceOrder.CreateBeforeDestroy);
+}
