@@ -1,7 +1,37 @@
+using Kalc.Iac.Analyzers.Catalog;
+using Kalc.Iac.Analyzers.Cluster;
+using Kalc.Iac.Analyzers.Mapping;
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Analyzers.Projection;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.Analyzers.Rules;
 
-/// <summary>What a rule sees: the world before and after the change, and the change itself.</summary>
-public sealed record AnalysisContext(World Before, World After, Change Change);
+/// <summary>What a rule sees: the world before and after the change, the change itself, its changes mapped
+/// onto typed values, and the cluster topology (instance -> node -> workloads) of the world before.</summary>
+public sealed class AnalysisContext
+{
+    private readonly Lazy<ClusterTopology> topology;
+
+    public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null)
+    {
+        Before = before;
+        Change = change;
+        Catalog = catalog ?? ComponentCatalog.Default;
+        Mapped = WorldProjection.MapAll(change);
+        After = before.Apply(Mapped);
+        topology = new Lazy<ClusterTopology>(() => new ClusterTopology(Before, Catalog));
+    }
+
+    public World Before { get; }
+
+    public World After { get; }
+
+    public Change Change { get; }
+
+    public ComponentCatalog Catalog { get; }
+
+    public IReadOnlyList<MappedChange> Mapped { get; }
+
+    public ClusterTopology Topology => topology.Value;
+}

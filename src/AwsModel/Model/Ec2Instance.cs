@@ -26,6 +26,12 @@ public sealed record Ec2Instance
     /// <summary>ARN of the associated instance profile (IamInstanceProfile.Arn), null when none.</summary>
     public string? InstanceProfileArn { get; init; }
 
+    /// <summary>IamInstanceProfile.Id (AIPA...) of the association, when the dump has it.</summary>
+    public string? InstanceProfileId { get; init; }
+
+    /// <summary>True when the projected plan (re)associates this instance with its profile.</summary>
+    public bool ProfileAssociatedByPlan { get; init; }
+
     public ImmutableArray<string> SecurityGroupIds { get; init; } = [];
 
     public string? LaunchTemplateId { get; init; }

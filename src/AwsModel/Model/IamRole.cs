@@ -30,5 +30,8 @@ public sealed record IamRole
 
     public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
+    /// <summary>True for a role the projected plan creates (a replacement is a new object with a new RoleId).</summary>
+    public bool CreatedByPlan { get; init; }
+
     public required SourceRef Source { get; init; }
 }

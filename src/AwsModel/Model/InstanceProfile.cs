@@ -17,5 +17,8 @@ public sealed record InstanceProfile
     /// <summary>Names of the roles inside (AWS allows at most one).</summary>
     public ImmutableArray<string> RoleNames { get; init; } = [];
 
+    /// <summary>True for a profile the projected plan creates: instances associated with the object it replaces are not associated with it.</summary>
+    public bool CreatedByPlan { get; init; }
+
     public required SourceRef Source { get; init; }
 }

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Kalc.Iac.Analyzers.Catalog;
+using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.KubeModel.Model;
+
+namespace Kalc.Iac.Analyzers.Cluster;
+
+/// <summary>The joins of one World: EC2 instance -> Kubernetes node -> workloads, and each workload's identity.
+/// Instances and nodes are joined by providerID (aws:///zone/i-...), falling back to the private DNS name.</summary>
+public sealed class ClusterTopology
+{
+    private readonly Dictionary<string, KubeNode> nodeByInstance = new(StringComparer.Ordinal);
+
+    public ClusterTopology(World world, ComponentCatalog catalog)
+    {
+        World = world;
+        NodesInferred = !world.Kube.Loaded.Contains(KubeStateKind.Nodes);
+        Nodes = NodesInferred ? NodeInference.FromInstances(world.Aws) : world.Kube.Nodes;
+        var byDns = world.Aws.Instances.Where(i => i.PrivateDnsName is not null)
+            .GroupBy(i => i.PrivateDnsName!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().InstanceId, StringComparer.OrdinalIgnoreCase);
+        foreach (var n in Nodes)
+        {
+            var id = n.InstanceId ?? (byDns.TryGetValue(n.Name, out var viaDns) ? viaDns : null);
+            if (id is not null) nodeByInstance.TryAdd(id, n);
+        }
+        Workloads = [.. world.Kube.Workloads.Select(w => Join(w, catalog))];
+    }
+
+    public World World { get; }
+
+    /// <summary>True when no Node objects were read and nodes come from EC2 tags.</summary>
+    public bool NodesInferred { get; }
+
+    public ImmutableArray<KubeNode> Nodes { get; }
+
+    public ImmutableArray<ClusterWorkload> Workloads { get; }
+
+    public KubeNode? NodeOf(string instanceId) => nodeByInstance.TryGetValue(instanceId, out var n) ? n : null;
+
+    private ClusterWorkload Join(Workload w, ComponentCatalog catalog) =>
+        new(w, catalog.Recognise(w), IdentityOf(w), PlacementOf(w));
+
+    private WorkloadIdentity IdentityOf(Workload w)
+    {
+        var sa = World.Kube.ServiceAccounts.FirstOrDefault(s => s.Namespace == w.Namespace && s.Name == w.ServiceAccountName);
+        if (sa?.IrsaRoleArn is { } irsa)
+            return new WorkloadIdentity(IdentitySource.Irsa, irsa, $"service account {sa.Key} has annotation {ServiceAccount.IrsaRoleAnnotation}={irsa}");
+        var pia = World.Aws.PodIdentityAssociations.FirstOrDefault(a => a.Namespace == w.Namespace && a.ServiceAccount == w.ServiceAccountName);
+        if (pia is not null)
+            return new WorkloadIdentity(IdentitySource.PodIdentity, pia.RoleArn, $"EKS Pod Identity association {pia.AssociationId} maps {w.Namespace}/{w.ServiceAccountName} to {pia.RoleArn ?? "a role"}");
+        if (w.EnvNames.Contains("AWS_ROLE_ARN") && w.EnvNames.Contains("AWS_WEB_IDENTITY_TOKEN_FILE"))
+            return new WorkloadIdentity(IdentitySource.Irsa, null, $"{w.Key} sets AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE itself");
+        if (w.EnvNames.Contains("AWS_ACCESS_KEY_ID"))
+            return new WorkloadIdentity(IdentitySource.StaticKeys, null, $"{w.Key} sets AWS_ACCESS_KEY_ID");
+        return new WorkloadIdentity(IdentitySource.Node, null,
+            $"{w.Key} runs as service account {w.Namespace}/{w.ServiceAccountName}, which has no IRSA role or Pod Identity association, so it uses the node's instance profile");
+    }
+
+    private WorkloadPlacement PlacementOf(Workload w)
+    {
+        if (w.NodeName is { } bound) return new WorkloadPlacement([bound], true);
+        var candidates = Nodes.Where(n => Matches(w, n)).Select(n => n.Name).ToImmutableArray();
+        return new WorkloadPlacement(candidates, w.Kind == "DaemonSet");
+    }
+
+    private static bool Matches(Workload w, KubeNode n)
+    {
+        if (w.OnControlPlane && !n.IsControlPlane && !n.Inferred) return false;
+        foreach (var (k, v) in w.NodeSelector)
+        {
+            if (IsControlPlaneKey(k)) { if (!n.IsControlPlane) return false; continue; }
+            if (n.Inferred) continue; // labels of inferred nodes are not known
+            if (!n.Labels.TryGetValue(k, out var actual) || actual != v) return false;
+        }
+        return true;
+    }
+
+    private static bool IsControlPlaneKey(string key) =>
+        key is "node-role.kubernetes.io/control-plane" or "node-role.kubernetes.io/master";
+
+    /// <summary>The instance a node runs on, for evidence.</summary>
+    public Ec2Instance? InstanceOf(KubeNode node) =>
+        node.InstanceId is { } id ? World.Aws.Instances.FirstOrDefault(i => i.InstanceId == id)
+        : World.Aws.Instances.FirstOrDefault(i => string.Equals(i.PrivateDnsName, node.Name, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,31 @@
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping.Aws;
+
+/// <summary>aws_iam_policy (customer managed): arn, name, policy (the default version's JSON text).
+/// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_policy</summary>
+public sealed record IamPolicyValues(Known<string?> Arn, Known<string?> Name, Known<string?> Policy);
+
+public sealed record IamPolicyChange(ResourceChange Change, IamPolicyValues? Before, IamPolicyValues? After) : MappedChange(Change);
+
+public sealed class IamPolicyMapper : IResourceMapper
+{
+    public string ResourceType => "aws_iam_policy";
+
+    public MappedChange Map(ResourceChange change)
+    {
+        var before = Read(change.Before);
+        var after = Read(change.After);
+        var unknown = before is not null && !before.Arn.IsKnown;
+        return new IamPolicyChange(change, before, after)
+        {
+            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
+            WhyUnknown = unknown ? "the policy ARN is not in the plan" : null,
+        };
+    }
+
+    private static IamPolicyValues? Read(PlanValue v) => v is PlanObject
+        ? new IamPolicyValues(PlanValues.Str(v, "arn"), PlanValues.Str(v, "name"), PlanValues.Str(v, "policy"))
+        : null;
+}

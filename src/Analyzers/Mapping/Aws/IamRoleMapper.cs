@@ -1,0 +1,59 @@
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping.Aws;
+
+/// <summary>aws_iam_role: name, arn, assume_role_policy (JSON text), permissions_boundary, and the
+/// exclusive inline_policy blocks / managed_policy_arns when the configuration sets them.
+/// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role</summary>
+public sealed record IamRoleValues(
+    Known<string?> Name,
+    Known<string?> Arn,
+    Known<string?> AssumeRolePolicy,
+    Known<string?> PermissionsBoundary,
+    Known<IReadOnlyList<string>> ManagedPolicyArns,
+    Known<IReadOnlyList<(string Name, string? Policy)>> InlinePolicies);
+
+public sealed record IamRoleChange(ResourceChange Change, IamRoleValues? Before, IamRoleValues? After) : MappedChange(Change);
+
+public sealed class IamRoleMapper : IResourceMapper
+{
+    public string ResourceType => "aws_iam_role";
+
+    public MappedChange Map(ResourceChange change)
+    {
+        var before = Read(change.Before);
+        var after = Read(change.After);
+        var identity = before ?? after;
+        var unknown = identity is null || (!identity.Name.IsKnown && !identity.Arn.IsKnown);
+        return new IamRoleChange(change, before, after)
+        {
+            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
+            WhyUnknown = unknown ? "the role's name and ARN are not in the plan" : null,
+        };
+    }
+
+    private static IamRoleValues? Read(PlanValue v) => v is PlanObject
+        ? new IamRoleValues(
+            PlanValues.Str(v, "name"),
+            PlanValues.Str(v, "arn"),
+            PlanValues.Str(v, "assume_role_policy"),
+            PlanValues.Str(v, "permissions_boundary"),
+            PlanValues.Strings(v, "managed_policy_arns"),
+            InlinePolicies(v))
+        : null;
+
+    private static Known<IReadOnlyList<(string Name, string? Policy)>> InlinePolicies(PlanValue v)
+    {
+        var blocks = v["inline_policy"];
+        if (blocks.IsUnknown) return Known<IReadOnlyList<(string, string?)>>.Unknown("inline_policy is known only after apply");
+        var result = new List<(string, string?)>();
+        foreach (var block in blocks.AsList())
+        {
+            var name = block["name"].AsString();
+            if (string.IsNullOrEmpty(name)) continue; // the provider's empty placeholder block
+            result.Add((name, block["policy"].AsString()));
+        }
+        return Known<IReadOnlyList<(string, string?)>>.Of(result);
+    }
+}

@@ -1,0 +1,33 @@
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping.Aws;
+
+/// <summary>aws_iam_instance_profile: name, arn, role (a role NAME).
+/// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_instance_profile</summary>
+public sealed record InstanceProfileValues(Known<string?> Name, Known<string?> Arn, Known<string?> Role);
+
+public sealed record InstanceProfileChange(ResourceChange Change, InstanceProfileValues? Before, InstanceProfileValues? After)
+    : MappedChange(Change);
+
+public sealed class InstanceProfileMapper : IResourceMapper
+{
+    public string ResourceType => "aws_iam_instance_profile";
+
+    public MappedChange Map(ResourceChange change)
+    {
+        var before = Read(change.Before);
+        var after = Read(change.After);
+        var identity = before ?? after;
+        var unknown = identity is null || (!identity.Name.IsKnown && !identity.Arn.IsKnown);
+        return new InstanceProfileChange(change, before, after)
+        {
+            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
+            WhyUnknown = unknown ? "the instance profile's name and ARN are not in the plan" : null,
+        };
+    }
+
+    private static InstanceProfileValues? Read(PlanValue v) => v is PlanObject
+        ? new InstanceProfileValues(PlanValues.Str(v, "name"), PlanValues.Str(v, "arn"), PlanValues.Str(v, "role"))
+        : null;
+}

@@ -1,0 +1,32 @@
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping.Aws;
+
+/// <summary>aws_iam_role_policy_attachment: role (NAME) and policy_arn.
+/// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role_policy_attachment</summary>
+public sealed record RolePolicyAttachmentValues(Known<string?> Role, Known<string?> PolicyArn);
+
+public sealed record RolePolicyAttachmentChange(ResourceChange Change, RolePolicyAttachmentValues? Before, RolePolicyAttachmentValues? After) : MappedChange(Change);
+
+public sealed class RolePolicyAttachmentMapper : IResourceMapper
+{
+    public string ResourceType => "aws_iam_role_policy_attachment";
+
+    public MappedChange Map(ResourceChange change)
+    {
+        var before = Read(change.Before);
+        var after = Read(change.After);
+        var identity = before ?? after;
+        var unknown = identity is null || !identity.Role.IsKnown || !identity.PolicyArn.IsKnown;
+        return new RolePolicyAttachmentChange(change, before, after)
+        {
+            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
+            WhyUnknown = unknown ? "the role or the policy ARN is known only after apply" : null,
+        };
+    }
+
+    private static RolePolicyAttachmentValues? Read(PlanValue v) => v is PlanObject
+        ? new RolePolicyAttachmentValues(PlanValues.Str(v, "role"), PlanValues.Str(v, "policy_arn"))
+        : null;
+}

@@ -1,0 +1,32 @@
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping.Aws;
+
+/// <summary>aws_iam_role_policy (an inline policy): role (NAME), name, policy (JSON text).
+/// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role_policy</summary>
+public sealed record RolePolicyValues(Known<string?> Role, Known<string?> Name, Known<string?> Policy);
+
+public sealed record RolePolicyChange(ResourceChange Change, RolePolicyValues? Before, RolePolicyValues? After) : MappedChange(Change);
+
+public sealed class RolePolicyMapper : IResourceMapper
+{
+    public string ResourceType => "aws_iam_role_policy";
+
+    public MappedChange Map(ResourceChange change)
+    {
+        var before = Read(change.Before);
+        var after = Read(change.After);
+        var identity = before ?? after;
+        var unknown = identity is null || !identity.Role.IsKnown;
+        return new RolePolicyChange(change, before, after)
+        {
+            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
+            WhyUnknown = unknown ? "the role is known only after apply" : null,
+        };
+    }
+
+    private static RolePolicyValues? Read(PlanValue v) => v is PlanObject
+        ? new RolePolicyValues(PlanValues.Str(v, "role"), PlanValues.Str(v, "name"), PlanValues.Str(v, "policy"))
+        : null;
+}

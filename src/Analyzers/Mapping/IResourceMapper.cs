@@ -1,0 +1,12 @@
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping;
+
+/// <summary>Maps the plan changes of one resource type onto a typed <see cref="MappedChange"/>.</summary>
+public interface IResourceMapper
+{
+    /// <summary>Terraform resource type, e.g. <c>aws_iam_instance_profile</c>.</summary>
+    string ResourceType { get; }
+
+    MappedChange Map(ResourceChange change);
+}

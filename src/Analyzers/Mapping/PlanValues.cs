@@ -1,0 +1,45 @@
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping;
+
+/// <summary>Reads typed attribute values out of a planned before/after object.</summary>
+public static class PlanValues
+{
+    /// <summary>A string attribute: known value, known null (absent), or unknown (known after apply / sensitive).</summary>
+    public static Known<string?> Str(PlanValue obj, string attribute)
+    {
+        var v = obj[attribute];
+        return v switch
+        {
+            PlanUnknown => Known<string?>.Unknown($"{attribute} is known only after apply"),
+            PlanSensitive => Known<string?>.Unknown($"{attribute} is sensitive"),
+            PlanNull => Known<string?>.Of(null),
+            _ when v.AsString() is { } s => Known<string?>.Of(s.Length == 0 ? null : s),
+            _ => Known<string?>.Unknown($"{attribute} is not a string"),
+        };
+    }
+
+    /// <summary>A set/list of strings; unknown when the list or any element is unknown.</summary>
+    public static Known<IReadOnlyList<string>> Strings(PlanValue obj, string attribute)
+    {
+        var v = obj[attribute];
+        if (v is PlanUnknown or PlanSensitive) return Known<IReadOnlyList<string>>.Unknown($"{attribute} is known only after apply");
+        if (v is PlanNull) return Known<IReadOnlyList<string>>.Of([]);
+        if (v is not PlanList list) return Known<IReadOnlyList<string>>.Unknown($"{attribute} is not a list");
+        var result = new List<string>(list.Items.Length);
+        foreach (var item in list.Items)
+        {
+            if (item.AsString() is not { } s) return Known<IReadOnlyList<string>>.Unknown($"an element of {attribute} is known only after apply");
+            result.Add(s);
+        }
+        return Known<IReadOnlyList<string>>.Of(result);
+    }
+
+    /// <summary>The first element of a nested block list (e.g. <c>iam_instance_profile { ... }</c>), or the value itself when an object.</summary>
+    public static PlanValue Block(PlanValue obj, string attribute)
+    {
+        var v = obj[attribute];
+        return v is PlanList { Items.Length: > 0 } l ? l.Items[0] : v;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Frozen;
+using Kalc.Iac.Analyzers.Mapping.Aws;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping;
+
+/// <summary>The registry of supported resource types: what is supported is this one list.</summary>
+public static class ResourceMappers
+{
+    public static readonly IReadOnlyList<IResourceMapper> All =
+    [
+        new InstanceProfileMapper(),
+        new IamRoleMapper(),
+        new Ec2InstanceMapper(),
+        new LaunchTemplateMapper(),
+        new RolePolicyAttachmentMapper(),
+        new RolePolicyMapper(),
+        new IamPolicyMapper(),
+        new OidcProviderMapper(),
+        new PodIdentityAssociationMapper(),
+    ];
+
+    private static readonly FrozenDictionary<string, IResourceMapper> ByType =
+        All.ToFrozenDictionary(m => m.ResourceType, StringComparer.Ordinal);
+
+    public static IEnumerable<string> SupportedTypes => ByType.Keys;
+
+    /// <summary>Maps one change; data sources and unknown types are <see cref="UnsupportedChange"/>.</summary>
+    public static MappedChange Map(ResourceChange change) =>
+        change.Mode == "managed" && ByType.TryGetValue(change.Type, out var mapper)
+            ? mapper.Map(change)
+            : new UnsupportedChange(change) { Status = Model.MappingStatus.Unsupported };
+}

@@ -1,0 +1,274 @@
+using System.Collections.Immutable;
+using Kalc.Iac.Analyzers.Mapping;
+using Kalc.Iac.Analyzers.Mapping.Aws;
+using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Projection;
+
+/// <summary>Projects mapped plan changes onto an <see cref="AwsState"/>, the way AWS will see them after apply.
+/// Joins by identity (role and profile names, ARNs, instance ids), never by Terraform address.</summary>
+internal sealed class AwsProjection
+{
+    private readonly Dictionary<string, IamRole> roles;
+    private readonly Dictionary<string, InstanceProfile> profiles;
+    private readonly Dictionary<string, Ec2Instance> instances;
+    private readonly Dictionary<string, ManagedPolicy> policies;
+    private readonly Dictionary<string, OidcProvider> oidc;
+    private readonly Dictionary<string, PodIdentityAssociation> podIdentities;
+    private readonly Dictionary<string, string> unknowns = new(StringComparer.Ordinal);
+    private readonly HashSet<string> profilesSetByPlan = new(StringComparer.Ordinal);
+    private readonly AwsState state;
+
+    private AwsProjection(AwsState state)
+    {
+        this.state = state;
+        roles = state.Roles.ToDictionary(r => r.Name, StringComparer.Ordinal);
+        profiles = state.InstanceProfiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        instances = state.Instances.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
+        policies = state.Policies.ToDictionary(p => p.Arn, StringComparer.Ordinal);
+        oidc = state.OidcProviders.ToDictionary(p => p.Arn, StringComparer.Ordinal);
+        podIdentities = state.PodIdentityAssociations.ToDictionary(a => a.AssociationId, StringComparer.Ordinal);
+    }
+
+    public static (AwsState State, ImmutableDictionary<string, string> Unknowns) Apply(AwsState state, IReadOnlyList<MappedChange> changes)
+    {
+        var p = new AwsProjection(state);
+        // Profiles first, so that a role replacement knows whether the plan also re-sets the profile's role.
+        foreach (var c in changes) if (c is InstanceProfileChange ip) p.NoteProfileSetByPlan(ip);
+        foreach (var c in changes) p.ApplyOne(c);
+        return (p.Build(), p.unknowns.ToImmutableDictionary(StringComparer.Ordinal));
+    }
+
+    private void NoteProfileSetByPlan(InstanceProfileChange c)
+    {
+        if (c.After?.Name.Value is { } name && c.Change.Kind is ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update &&
+            c.After.Role.IsKnown && c.After.Role.Value is not null)
+            profilesSetByPlan.Add(name);
+    }
+
+    private void ApplyOne(MappedChange c)
+    {
+        switch (c)
+        {
+            case InstanceProfileChange ip: ApplyProfile(ip); break;
+            case IamRoleChange r: ApplyRole(r); break;
+            case Ec2InstanceChange i: ApplyInstance(i); break;
+            case RolePolicyAttachmentChange a: ApplyAttachment(a); break;
+            case RolePolicyChange rp: ApplyInlinePolicy(rp); break;
+            case IamPolicyChange pol: ApplyPolicy(pol); break;
+            case OidcProviderChange o: ApplyOidc(o); break;
+            case PodIdentityAssociationChange pia: ApplyPodIdentity(pia); break;
+        }
+    }
+
+    private void ApplyProfile(InstanceProfileChange c)
+    {
+        var kind = c.Change.Kind;
+        var oldName = c.Before?.Name.Value;
+        if (kind is ChangeKind.Delete or ChangeKind.Replace && oldName is not null)
+            profiles.Remove(oldName);
+        if (kind is ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update && c.After is { } after)
+        {
+            if (!after.Name.IsKnown) { unknowns[$"instance-profile:{c.Change.Address}"] = "the new instance profile's name is known only after apply"; return; }
+            var name = after.Name.Value ?? oldName;
+            if (name is null) return;
+            profiles.TryGetValue(name, out var existing);
+            if (!after.Role.IsKnown) unknowns[$"instance-profile-role:{name}"] = $"the role of instance profile {name} is known only after apply";
+            var roleNames = after.Role is { IsKnown: true, Value: { } role } ? ImmutableArray.Create(role) : ImmutableArray<string>.Empty;
+            profiles[name] = (existing ?? new InstanceProfile
+            {
+                Arn = after.Arn.Value ?? ProfileArn(name),
+                Name = name,
+                Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
+            }) with
+            {
+                RoleNames = roleNames,
+                CreatedByPlan = kind is ChangeKind.Create or ChangeKind.Replace,
+            };
+        }
+    }
+
+    private void ApplyRole(IamRoleChange c)
+    {
+        var kind = c.Change.Kind;
+        var oldName = c.Before?.Name.Value;
+        if (kind is ChangeKind.Delete or ChangeKind.Replace && oldName is not null)
+        {
+            roles.Remove(oldName);
+            // AWS keeps profile membership by role id: a new role of the same name is not in the profile
+            // unless the plan sets the profile's role again.
+            foreach (var (name, profile) in profiles.ToList())
+                if (profile.RoleNames.Contains(oldName) && !profilesSetByPlan.Contains(name))
+                    profiles[name] = profile with { RoleNames = profile.RoleNames.Remove(oldName) };
+        }
+        if (kind is not (ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update) || c.After is not { } after) return;
+        if (!after.Name.IsKnown || (after.Name.Value ?? oldName) is not { } roleName)
+        {
+            unknowns[$"role:{c.Change.Address}"] = "the new role's name is known only after apply";
+            return;
+        }
+        roles.TryGetValue(roleName, out var existing);
+        var role = existing ?? new IamRole
+        {
+            Arn = after.Arn.Value ?? RoleArn(roleName),
+            Name = roleName,
+            Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
+        };
+        role = role with { CreatedByPlan = kind is ChangeKind.Create or ChangeKind.Replace };
+        role = role with { AssumeRolePolicy = KnownOr(after.AssumeRolePolicy, role.AssumeRolePolicy, $"role-trust:{roleName}", $"the trust policy of role {roleName} is known only after apply") };
+        role = role with { PermissionsBoundaryArn = KnownOr(after.PermissionsBoundary, role.PermissionsBoundaryArn, $"role-boundary:{roleName}", $"the permissions boundary of role {roleName} is known only after apply") };
+        if (c.Before is { } before && ChangedList(before.ManagedPolicyArns, after.ManagedPolicyArns))
+        {
+            if (after.ManagedPolicyArns is { IsKnown: true, Value: { } arns }) role = role with { AttachedManagedPolicyArns = [.. arns] };
+            else unknowns[$"role-managed:{roleName}"] = $"the managed policies of role {roleName} are known only after apply";
+        }
+        if (c.Before is { } b && ChangedInline(b.InlinePolicies, after.InlinePolicies))
+        {
+            if (after.InlinePolicies is { IsKnown: true, Value: { } inline })
+                role = role with { InlinePolicies = inline.Where(p => p.Policy is not null).ToImmutableDictionary(p => p.Name, p => p.Policy!) };
+            else unknowns[$"role-inline:{roleName}"] = $"the inline policies of role {roleName} are known only after apply";
+        }
+        roles[roleName] = role;
+    }
+
+    private void ApplyInstance(Ec2InstanceChange c)
+    {
+        var id = c.Before?.Id.Value;
+        if (id is null) return; // a new instance: nothing in the cluster runs on it yet
+        if (c.Change.RemovesObject || c.Change.Kind == ChangeKind.Replace)
+        {
+            instances.Remove(id);
+            return;
+        }
+        if (c.Change.Kind != ChangeKind.Update || !instances.TryGetValue(id, out var instance) || c.After is null) return;
+        var beforeProfile = c.Before?.InstanceProfileName.Value;
+        if (!c.After.InstanceProfileName.IsKnown)
+        {
+            unknowns[$"instance-profile-of:{id}"] = $"the instance profile of {id} is known only after apply";
+            return;
+        }
+        var afterProfile = c.After.InstanceProfileName.Value;
+        if (afterProfile == beforeProfile) return;
+        instances[id] = instance with
+        {
+            InstanceProfileArn = afterProfile is null ? null : profiles.TryGetValue(afterProfile, out var p) ? p.Arn : ProfileArn(afterProfile),
+            InstanceProfileId = null,
+            ProfileAssociatedByPlan = afterProfile is not null,
+        };
+    }
+
+    private void ApplyAttachment(RolePolicyAttachmentChange c)
+    {
+        if (c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before is { Role.Value: { } r, PolicyArn.Value: { } arn } && roles.TryGetValue(r, out var role))
+            roles[r] = role with { AttachedManagedPolicyArns = role.AttachedManagedPolicyArns.Remove(arn) };
+        if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace && c.After is { } after)
+        {
+            if (after is { Role.Value: { } r2, PolicyArn.Value: { } arn2 } && after.Role.IsKnown && after.PolicyArn.IsKnown)
+            {
+                if (roles.TryGetValue(r2, out var role2) && !role2.AttachedManagedPolicyArns.Contains(arn2))
+                    roles[r2] = role2 with { AttachedManagedPolicyArns = role2.AttachedManagedPolicyArns.Add(arn2) };
+            }
+            else
+            {
+                unknowns[$"attachment:{c.Change.Address}"] = $"{c.Change.Address}: the role or policy it attaches is known only after apply";
+            }
+        }
+    }
+
+    private void ApplyInlinePolicy(RolePolicyChange c)
+    {
+        if (c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before is { Role.Value: { } r, Name.Value: { } n } && roles.TryGetValue(r, out var role))
+            roles[r] = role with { InlinePolicies = role.InlinePolicies.Remove(n) };
+        if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update && c.After is { Role.Value: { } r2 } after && roles.TryGetValue(r2, out var role2))
+        {
+            var name = after.Name.Value ?? c.Before?.Name.Value;
+            if (name is null) return;
+            if (after.Policy is { IsKnown: true, Value: { } text })
+                roles[r2] = role2 with { InlinePolicies = role2.InlinePolicies.SetItem(name, text) };
+            else
+                unknowns[$"role-inline:{r2}:{name}"] = $"inline policy {name} of role {r2} is known only after apply";
+        }
+    }
+
+    private void ApplyPolicy(IamPolicyChange c)
+    {
+        var arn = c.Before?.Arn.Value;
+        if (c.Change.Kind == ChangeKind.Delete && arn is not null)
+        {
+            policies.Remove(arn);
+            return;
+        }
+        if (c.Change.Kind is ChangeKind.Update or ChangeKind.Replace && arn is not null && policies.TryGetValue(arn, out var policy) && c.After is { } after)
+        {
+            if (after.Policy is { IsKnown: true, Value: { } text }) policies[arn] = policy with { Document = text, DefaultVersionId = null };
+            else unknowns[$"policy:{arn}"] = $"the new default version of {arn} is known only after apply";
+        }
+    }
+
+    private void ApplyOidc(OidcProviderChange c)
+    {
+        if (c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before?.Arn.Value is { } arn)
+            oidc.Remove(arn);
+        if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace && c.After is { Url.Value: { } url } after)
+        {
+            var host = url.Replace("https://", "", StringComparison.Ordinal);
+            var newArn = after.Arn.Value ?? $"arn:aws:iam::{state.AccountId ?? "ACCOUNT"}:oidc-provider/{host}";
+            oidc[newArn] = new OidcProvider
+            {
+                Arn = newArn,
+                Url = host,
+                ClientIds = after.ClientIds.IsKnown ? [.. after.ClientIds.Value!] : [],
+                Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
+            };
+        }
+    }
+
+    private void ApplyPodIdentity(PodIdentityAssociationChange c)
+    {
+        if (c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before?.AssociationId.Value is { } id)
+            podIdentities.Remove(id);
+        if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update && c.After is { } a &&
+            a.ClusterName.Value is { } cluster && a.Namespace.Value is { } ns && a.ServiceAccount.Value is { } sa)
+        {
+            var key = c.Before?.AssociationId.Value ?? $"planned:{c.Change.Address}";
+            podIdentities[key] = new PodIdentityAssociation
+            {
+                AssociationId = key,
+                ClusterName = cluster,
+                Namespace = ns,
+                ServiceAccount = sa,
+                RoleArn = a.RoleArn.Value,
+                Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
+            };
+        }
+    }
+
+    private string? KnownOr(Known<string?> value, string? current, string key, string why)
+    {
+        if (value.IsKnown) return value.Value ?? current;
+        unknowns[key] = why;
+        return current;
+    }
+
+    private static bool ChangedList(Known<IReadOnlyList<string>> before, Known<IReadOnlyList<string>> after) =>
+        !after.IsKnown || !before.IsKnown || !before.Value!.OrderBy(x => x, StringComparer.Ordinal).SequenceEqual(after.Value!.OrderBy(x => x, StringComparer.Ordinal));
+
+    private static bool ChangedInline(Known<IReadOnlyList<(string Name, string? Policy)>> before, Known<IReadOnlyList<(string Name, string? Policy)>> after) =>
+        !after.IsKnown || !before.IsKnown || !before.Value!.SequenceEqual(after.Value!);
+
+    private string ProfileArn(string name) => $"arn:aws:iam::{state.AccountId ?? "ACCOUNT"}:instance-profile/{name}";
+
+    private string RoleArn(string name) => $"arn:aws:iam::{state.AccountId ?? "ACCOUNT"}:role/{name}";
+
+    private AwsState Build() => state with
+    {
+        Roles = [.. roles.Values],
+        InstanceProfiles = [.. profiles.Values],
+        Instances = [.. instances.Values],
+        Policies = [.. policies.Values],
+        OidcProviders = [.. oidc.Values],
+        PodIdentityAssociations = [.. podIdentities.Values],
+    };
+}

@@ -1,0 +1,30 @@
+using Kalc.Iac.Analyzers.Mapping;
+using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Projection;
+
+/// <summary><c>World.Apply(Change)</c>: the world as it will be after the change is applied.</summary>
+public static class WorldProjection
+{
+    public static World Apply(this World world, Change change) => world.Apply(MapAll(change));
+
+    public static World Apply(this World world, IReadOnlyList<MappedChange> mapped)
+    {
+        var (aws, unknowns) = AwsProjection.Apply(world.Aws, mapped);
+        // Instances removed by the plan take their nodes with them.
+        var live = aws.Instances.Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal);
+        var kube = world.Kube with
+        {
+            Nodes = [.. world.Kube.Nodes.Where(n => n.InstanceId is not { } id || live.Contains(id) || !world.Aws.Instances.Any(i => i.InstanceId == id))],
+        };
+        return world with { Aws = aws, Kube = kube, Unknowns = world.Unknowns.SetItems(unknowns) };
+    }
+
+    public static IReadOnlyList<MappedChange> MapAll(Change change)
+    {
+        var result = new List<MappedChange>(change.ResourceChanges.Length);
+        foreach (var rc in change.ResourceChanges) result.Add(ResourceMappers.Map(rc));
+        return result;
+    }
+}

@@ -1,0 +1,16 @@
+using Kalc.Iac.Analyzers.Rules.NodeCredentials;
+
+namespace Kalc.Iac.Analyzers.Rules;
+
+/// <summary>Every rule kalc-iac runs. `kalc-iac rules`, `explain`, SARIF driver rules and docs/rules.md come from this list.</summary>
+public static class RuleRegistry
+{
+    public static readonly IReadOnlyList<IRule> All =
+    [
+        new InstanceProfileDeleted(),
+        new NodeRoleRemoved(),
+        new InstanceProfileDisassociated(),
+    ];
+
+    public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Descriptor.Id, id, StringComparison.OrdinalIgnoreCase));
+}
