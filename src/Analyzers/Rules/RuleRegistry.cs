@@ -10,6 +10,7 @@ public static class RuleRegistry
         new InstanceProfileDeleted(),
         new NodeRoleRemoved(),
         new InstanceProfileDisassociated(),
+        new LaunchTemplateProfileGone(),
     ];
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Descriptor.Id, id, StringComparison.OrdinalIgnoreCase));
