@@ -19,7 +19,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values)
         var where = source.Path!;
         if (e.ValueKind != JsonValueKind.Object)
             throw new InputException($"{where}: expected an object, found {e.ValueKind}");
-        var address = RequiredString(e, "address", where);
+        var address = OptionalString(e, "address") ?? AddressFromParts(e, where);
         if (!e.TryGetProperty("change", out var change) || change.ValueKind != JsonValueKind.Object)
             throw new InputException($"{where} ({address}): no change object");
         var actions = PlanActions.Parse(change.TryGetProperty("actions", out var a) ? a : default, $"{where} ({address})");
@@ -68,6 +68,16 @@ internal sealed class ResourceChangeElement(PlanValueFactory values)
 
     private static ReadOnlySpan<byte> Raw(JsonElement e) =>
         e.ValueKind == JsonValueKind.Undefined ? default : JsonMarshal.GetRawUtf8Value(e);
+
+    /// <summary>Terraform 1.0.0 wrote resource_drift entries without "address"; rebuild it from its parts.</summary>
+    private static string AddressFromParts(JsonElement e, string where)
+    {
+        var module = OptionalString(e, "module_address");
+        var prefix = module is null ? "" : module + ".";
+        var data = OptionalString(e, "mode") == "data" ? "data." : "";
+        var index = IndexOf(e) is { } i ? "[" + i + "]" : "";
+        return $"{prefix}{data}{RequiredString(e, "type", where)}.{RequiredString(e, "name", where)}{index}";
+    }
 
     private static string? IndexOf(JsonElement e)
     {
