@@ -33,13 +33,20 @@ public readonly record struct JsonPayload(ReadOnlyMemory<byte> Utf8, int Skipped
         while (lineStart < window.Length)
         {
             var i = SkipBlankAndAnsi(window, lineStart);
-            if (i < window.Length && window[i] is (byte)'{' or (byte)'[')
+            if (i < window.Length && (window[i] == (byte)'{' || (window[i] == (byte)'[' && OpensJsonArray(window[(i + 1)..]))))
                 return i;
             var nl = window[lineStart..].IndexOf((byte)'\n');
             if (nl < 0) break;
             lineStart += nl + 1;
         }
         return -1;
+    }
+
+    /// <summary>"[command]terraform show" (a CI wrapper's echo) opens a line with '[' but is no JSON array.</summary>
+    private static bool OpensJsonArray(ReadOnlySpan<byte> rest)
+    {
+        var t = rest.TrimStart(" \t\r\n"u8);
+        return t.IsEmpty || t[0] is (byte)'{' or (byte)'[' or (byte)']' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'t' or (byte)'f' or (byte)'n';
     }
 
     private static int SkipBlankAndAnsi(ReadOnlySpan<byte> s, int i)

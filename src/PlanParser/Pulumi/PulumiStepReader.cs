@@ -92,7 +92,8 @@ internal sealed class PulumiStepReader(string file, PulumiTypeMap types, PlanVal
     private void MergeReplacementStep(PendingChange change, string op, JsonElement oldState, JsonElement newState, JsonElement step, PulumiType? mapped)
     {
         if (oldState.ValueKind == JsonValueKind.Object && change.Before.IsNull) change.Before = _values.State(oldState, mapped);
-        if (newState.ValueKind == JsonValueKind.Object && op != "delete-replaced" && op != "discard-replaced")
+        // The create-replacement step holds the new object's state (with its unknowns); "replace" only repeats the inputs.
+        if (newState.ValueKind == JsonValueKind.Object && (change.After.IsNull || op is "create-replacement" or "import-replacement" or "read-replacement"))
             change.After = _values.State(newState, mapped);
         change.ReplacePaths = Union(change.ReplacePaths, Get(step, "replaceReasons"), mapped);
         switch (op)
