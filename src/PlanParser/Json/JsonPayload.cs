@@ -1,0 +1,81 @@
+using System.Text;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.PlanParser.Json;
+
+/// <summary>The JSON document inside an input as users save it: UTF-8 (BOM or not) or UTF-16/32 with a BOM,
+/// possibly preceded by a few lines of noise (a CI wrapper's "[command]terraform show -json" line, colour codes).</summary>
+public readonly record struct JsonPayload(ReadOnlyMemory<byte> Utf8, int SkippedLines)
+{
+    /// <summary>How far into the input we look for the start of the JSON document.</summary>
+    private const int NoiseWindow = 64 * 1024;
+
+    /// <summary>Returns strictly valid UTF-8 JSON text starting at its first '{' or '['.</summary>
+    public static JsonPayload Locate(ReadOnlyMemory<byte> input, string file)
+    {
+        var utf8 = ToUtf8(input, file);
+        var span = utf8.Span;
+        if (!System.Text.Unicode.Utf8.IsValid(span))
+            throw new InputException(new InputError(file, InputText.LooksBinary(span) ? "binary content, not a JSON plan" : "not valid UTF-8 text"));
+        var start = StartOfJson(span);
+        if (start < 0)
+            return new JsonPayload(utf8, 0);
+        var skipped = span[..start].Count((byte)'\n');
+        return new JsonPayload(utf8[start..], skipped);
+    }
+
+    /// <summary>Offset of the first '{' or '[' that opens a line (after whitespace and ANSI codes) within the
+    /// first 64 KiB, or -1 when the input does not look like JSON at all.</summary>
+    public static int StartOfJson(ReadOnlySpan<byte> span)
+    {
+        var window = span[..Math.Min(span.Length, NoiseWindow)];
+        var lineStart = 0;
+        while (lineStart < window.Length)
+        {
+            var i = SkipBlankAndAnsi(window, lineStart);
+            if (i < window.Length && (window[i] == (byte)'{' || (window[i] == (byte)'[' && OpensJsonArray(window[(i + 1)..]))))
+                return i;
+            var nl = window[lineStart..].IndexOf((byte)'\n');
+            if (nl < 0) break;
+            lineStart += nl + 1;
+        }
+        return -1;
+    }
+
+    /// <summary>"[command]terraform show" (a CI wrapper's echo) opens a line with '[' but is no JSON array.</summary>
+    private static bool OpensJsonArray(ReadOnlySpan<byte> rest)
+    {
+        var t = rest.TrimStart(" \t\r\n"u8);
+        return t.IsEmpty || t[0] is (byte)'{' or (byte)'[' or (byte)']' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'t' or (byte)'f' or (byte)'n';
+    }
+
+    private static int SkipBlankAndAnsi(ReadOnlySpan<byte> s, int i)
+    {
+        while (i < s.Length)
+        {
+            if (s[i] is (byte)' ' or (byte)'\t' or (byte)'\r')
+            {
+                i++;
+            }
+            else if (s[i] == 0x1b && i + 1 < s.Length && s[i + 1] == (byte)'[')
+            {
+                i += 2;
+                while (i < s.Length && s[i] is >= 0x20 and <= 0x3f) i++;
+                i++; // the final byte of the sequence
+            }
+            else
+            {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static ReadOnlyMemory<byte> ToUtf8(ReadOnlyMemory<byte> input, string file)
+    {
+        var (encoding, bom) = InputText.DetectEncoding(input.Span);
+        if (encoding is UTF8Encoding)
+            return input[bom..];
+        return Encoding.UTF8.GetBytes(InputText.Decode(input.Span, file));
+    }
+}

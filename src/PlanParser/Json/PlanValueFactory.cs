@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.PlanParser.Json;
+
+/// <summary>Makes the leaf and container values of one read, sharing the repeated ones
+/// (names, booleans, short strings, empty containers) so that a large plan stays small in memory.</summary>
+internal sealed class PlanValueFactory
+{
+    private const int MaxSharedLength = 64;
+    private static readonly PlanValue True = new PlanBool(true);
+    private static readonly PlanValue False = new PlanBool(false);
+    private static readonly PlanValue EmptyList = new PlanList([]);
+    private readonly Dictionary<string, PlanValue> _strings = new(StringComparer.Ordinal);
+
+    public StringPool Names { get; } = new();
+
+    public static PlanValue Bool(bool value) => value ? True : False;
+
+    public PlanValue String(string value)
+    {
+        if (value.Length > MaxSharedLength) return new PlanString(value);
+        if (_strings.TryGetValue(value, out var shared)) return shared;
+        var created = new PlanString(value);
+        _strings.Add(value, created);
+        return created;
+    }
+
+    public static PlanValue Number(string text) => new PlanNumber(text);
+
+    public static PlanValue List(ImmutableArray<PlanValue>.Builder items) =>
+        items.Count == 0 ? EmptyList : new PlanList(items.DrainToImmutable());
+
+    public static PlanValue Object(ImmutableDictionary<string, PlanValue>.Builder properties) =>
+        properties.Count == 0 ? PlanObject.Empty : new PlanObject(properties.ToImmutable());
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Kalc.Iac.PlanParser.Json;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.PlanParser.Terraform.Json;
+
+/// <summary>Builds a <see cref="PlanValue"/> from a plan value and its two mirror masks
+/// (<c>after_unknown</c>, <c>before_sensitive</c>/<c>after_sensitive</c>): <c>true</c> in a mask marks the whole
+/// subtree. A sensitive subtree is never read, so its content cannot end up in the model.</summary>
+internal sealed class MaskedValueBuilder(PlanValueFactory values)
+{
+    public PlanValue Build(JsonElement value, JsonElement unknown, JsonElement sensitive)
+    {
+        if (sensitive.ValueKind == JsonValueKind.True) return PlanValue.Sensitive;
+        if (unknown.ValueKind == JsonValueKind.True) return PlanValue.Unknown;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                return BuildObject(value, unknown, sensitive);
+            case JsonValueKind.Array:
+                return BuildArray(value, unknown, sensitive);
+            case JsonValueKind.String:
+                return values.String(value.GetString()!);
+            case JsonValueKind.Number:
+                return PlanValueFactory.Number(value.GetRawText());
+            case JsonValueKind.True:
+                return PlanValueFactory.Bool(true);
+            case JsonValueKind.False:
+                return PlanValueFactory.Bool(false);
+            default:
+                return PlanValue.Null;
+        }
+    }
+
+    private PlanValue BuildObject(JsonElement value, JsonElement unknown, JsonElement sensitive)
+    {
+        var props = ImmutableDictionary.CreateBuilder<string, PlanValue>(StringComparer.Ordinal);
+        foreach (var p in value.EnumerateObject())
+        {
+            var name = values.Names.Intern(p.Name);
+            props[name] = Build(p.Value, Child(unknown, p.Name), Child(sensitive, p.Name));
+        }
+        // Terraform leaves unknown attributes out of "after" and lists them only in after_unknown.
+        if (unknown.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var u in unknown.EnumerateObject())
+            {
+                if (u.Value.ValueKind == JsonValueKind.True && !props.ContainsKey(u.Name))
+                    props[values.Names.Intern(u.Name)] = PlanValue.Unknown;
+            }
+        }
+        return PlanValueFactory.Object(props);
+    }
+
+    private PlanValue BuildArray(JsonElement value, JsonElement unknown, JsonElement sensitive)
+    {
+        var length = value.GetArrayLength();
+        var items = ImmutableArray.CreateBuilder<PlanValue>(length);
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            items.Add(Build(item, Item(unknown, i), Item(sensitive, i)));
+            i++;
+        }
+        if (unknown.ValueKind == JsonValueKind.Array)
+        {
+            var unknownLength = unknown.GetArrayLength();
+            for (; i < unknownLength; i++)
+                items.Add(unknown[i].ValueKind == JsonValueKind.True ? PlanValue.Unknown : PlanValue.Null);
+        }
+        return PlanValueFactory.List(items);
+    }
+
+    private static JsonElement Child(JsonElement mask, string name) =>
+        mask.ValueKind == JsonValueKind.Object && mask.TryGetProperty(name, out var child) ? child : default;
+
+    private static JsonElement Item(JsonElement mask, int index) =>
+        mask.ValueKind == JsonValueKind.Array && index < mask.GetArrayLength() ? mask[index] : default;
+}

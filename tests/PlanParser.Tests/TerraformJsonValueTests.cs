@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Kalc.Iac.PlanParser.Model;
+using Kalc.Iac.PlanParser.Terraform.Json;
+
+namespace Kalc.Iac.PlanParser.Tests;
+
+/// <summary>Sensitive values never reach the model; unknown values are values of their own.</summary>
+public class TerraformJsonValueTests
+{
+    private static Change Read(string file) => TerraformJsonPlanReader.Read(Fixtures.Bytes(file), file).Unwrap();
+
+    [Theory]
+    [InlineData("terraform-plans/json/borchero-terraform-plan-comment/1-modify-tf1.13.5.json", "local_file.test", "content")]
+    [InlineData("terraform-plans/json/opentofu-opentofu/show-json-sensitive-values.json", "test_instance.test", "ami")]
+    [InlineData("terraform-plans/json/ovsds-tf-plan-format/sensitive-replace-tf1.7.5.json", "random_bytes.test", "base64")]
+    public void A_sensitive_attribute_is_kept_as_sensitive_and_its_value_appears_nowhere_in_the_model(string file, string address, string attribute)
+    {
+        var secret = SecretIn(file, address, attribute);
+        var change = Read(file);
+        var rc = Assert.Single(change.ResourceChanges, r => r.Address == address);
+
+        Assert.True(rc.After[attribute].IsSensitive || rc.Before[attribute].IsSensitive);
+        Assert.DoesNotContain(secret, ModelText.Of(change), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sensitive_value_nested_in_a_list_of_blocks_is_redacted_and_its_siblings_kept()
+    {
+        var change = Read("terraform-plans/synthetic/deposed-and-replace-fmt1.2.json");
+        var role = change.ResourceChanges[2];
+        var block = role.After["inline_policy"].AsList()[0];
+
+        Assert.True(block["policy"].IsSensitive);
+        Assert.Equal("bootstrap", block["name"].AsString());
+        Assert.DoesNotContain("hunter2", ModelText.Of(change), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Attributes_known_only_after_apply_are_unknown_even_when_after_leaves_them_out()
+    {
+        var rc = Read("terraform-plans/synthetic/deposed-and-replace-fmt1.2.json").ResourceChanges[0];
+
+        Assert.True(rc.After["arn"].IsUnknown);
+        Assert.True(rc.After["unique_id"].IsUnknown);
+        Assert.Equal("eks-node-role", rc.After["role"].AsString());
+        Assert.Equal("arn:aws:iam::111122223333:instance-profile/eks-node", rc.Before["arn"].AsString());
+    }
+
+    [Fact]
+    public void A_whole_unknown_after_value_is_unknown()
+    {
+        var plan = """
+            {"format_version":"1.2","resource_changes":[{"address":"x.y","type":"x","name":"y","mode":"managed",
+             "change":{"actions":["create"],"before":null,"after":null,"after_unknown":true}}]}
+            """u8.ToArray();
+
+        var rc = Assert.Single(TerraformJsonPlanReader.Read(plan, "p.json").Unwrap().ResourceChanges);
+
+        Assert.True(rc.After.IsUnknown);
+        Assert.True(rc.Before.IsNull);
+    }
+
+    [Fact]
+    public void Numbers_keep_their_exact_text()
+    {
+        var rc = Assert.Single(Read("terraform-plans/json/hashicorp-terraform-json/numerics-tf1.6.5.json").ResourceChanges);
+        var numbers = ModelText.Leaves(rc.After).OfType<PlanNumber>().Select(n => n.Text).ToList();
+
+        Assert.Contains("1.23", numbers);
+    }
+
+    private static string SecretIn(string file, string address, string attribute)
+    {
+        using var doc = JsonDocument.Parse(Fixtures.Bytes(file));
+        foreach (var rc in doc.RootElement.GetProperty("resource_changes").EnumerateArray())
+        {
+            if (rc.GetProperty("address").GetString() != address) continue;
+            var change = rc.GetProperty("change");
+            foreach (var side in new[] { "after", "before" })
+                if (change.GetProperty(side) is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty(attribute, out var s) && s.ValueKind == JsonValueKind.String)
+                    return s.GetString()!;
+        }
+        throw new InvalidOperationException($"{file} has no {address}.{attribute}");
+    }
+}
