@@ -78,7 +78,8 @@ internal sealed partial class BodyParser
                 var key = rawKey.StartsWith('"') ? ScalarText.Unquote(rawKey) : rawKey;
                 var d = ReadValue(marker, attribute.Groups["rhs"].Value, Join(path, key), depth + 1);
                 if (d.Before is { } b) before[key] = b;
-                if (d.After is { } a) after[key] = a;
+                // A quoted key is a map element: "- "k" = v -> null" removes it rather than setting it to null.
+                if (d.After is { } a && !(marker == "-" && rawKey.StartsWith('"') && a.IsNull)) after[key] = a;
                 continue;
             }
             var block = NestedBlock().Match(rest);

@@ -58,10 +58,11 @@ internal static partial class LegacyResourceReader
                 before[key] = ScalarText.Parse(value[..arrow]);
                 after[key] = ScalarText.Parse(value[(arrow + 4)..]);
             }
-            else if (marker == "-")
-                before[key] = ScalarText.Parse(value);
             else
-                after[key] = ScalarText.Parse(value);
+            {
+                if (marker is not ("+" or "<=")) before[key] = ScalarText.Parse(value);
+                if (marker != "-") after[key] = ScalarText.Parse(value);
+            }
         }
         var change = new ResourceChange
         {
