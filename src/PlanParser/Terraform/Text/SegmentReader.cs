@@ -22,6 +22,7 @@ internal static class SegmentReader
         var segments = new List<PlanSegment> { new() };
         var lines = stream.Lines;
         var i = 0;
+        var inDriftSection = false; // between "Objects have changed outside of ..." and the plan proper
         while (i < lines.Count)
         {
             var t = lines[i].Trimmed;
@@ -35,6 +36,7 @@ internal static class SegmentReader
             {
                 current = Open(segments);
                 var (change, isDrift, next) = ResourceBlockReader.Read(header, lines, i, file);
+                isDrift |= inDriftSection;
                 (isDrift ? current.Drift : current.Changes).Add(change);
                 if (!isDrift) current.LastResourceLine = lines[i].Number;
                 i = next;
@@ -50,6 +52,7 @@ internal static class SegmentReader
                 i = next;
                 continue;
             }
+            inDriftSection = DriftSection(t, inDriftSection);
             if (PlanSummary.TryParse(t) is { } summary)
                 Summarise(segments, summary, lines[i].Number, noChanges: false);
             else if (t.StartsWith("No changes.", StringComparison.Ordinal))
@@ -87,6 +90,18 @@ internal static class SegmentReader
         current.SummaryLine = line;
         current.NoChangesLine = noChanges;
         current.SawPlanText = true;
+    }
+
+    private static bool DriftSection(string t, bool inside)
+    {
+        if (t.Contains("Objects have changed outside of", StringComparison.Ordinal)) return true;
+        if (!inside) return false;
+        return !(t.Contains("will perform the following actions", StringComparison.Ordinal) ||
+            t.StartsWith("Unless you have made equivalent changes", StringComparison.Ordinal) ||
+            t.StartsWith("This is a refresh-only plan", StringComparison.Ordinal) ||
+            t.StartsWith("Plan:", StringComparison.Ordinal) || t.StartsWith("No changes.", StringComparison.Ordinal) ||
+            t.StartsWith("Terraform used the selected providers", StringComparison.Ordinal) ||
+            t.StartsWith("OpenTofu used the selected providers", StringComparison.Ordinal));
     }
 
     private static string? Failure(string t)
