@@ -50,41 +50,19 @@ public class ReaderErrorTests
         Assert.Equal("plan summary says 3 to import but 2 imports were parsed", TerraformTextPlanReader.Read(text, "p").Error?.Reason);
     }
 
-    [Fact]
-    public void A_plan_cut_after_a_header_says_so()
+    [Theory]
+    [InlineData("# local_file.test3 must be replaced", 40, "truncated plan: \"# local_file.test3\" at line 21 is not followed by its resource block")]
+    [InlineData("content_md5", 0, "truncated plan: the resource block opened at line 9 is not closed")]
+    [InlineData("Plan:", 0, "truncated plan: no \"Plan: ...\" summary after the resource at line 21")]
+    public void A_plan_cut_short_says_where(string cutAt, int keep, string expected)
     {
         var text = File.ReadAllText(Fixtures.Path(Modify));
-        var cut = text[..(text.IndexOf("# local_file.test3 must be replaced", StringComparison.Ordinal) + 40)];
+        var cut = text[..(text.IndexOf(cutAt, StringComparison.Ordinal) + keep)];
 
         var result = TerraformTextPlanReader.Read(cut, "cut.txt");
 
         Assert.False(result.IsOk);
-        Assert.Contains("truncated plan", result.Error.Reason, StringComparison.Ordinal);
-        Assert.Contains("local_file.test3", result.Error.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_plan_cut_inside_a_resource_body_says_so()
-    {
-        var text = File.ReadAllText(Fixtures.Path(Modify));
-        var cut = text[..text.IndexOf("content_md5", StringComparison.Ordinal)];
-
-        var result = TerraformTextPlanReader.Read(cut, "cut.txt");
-
-        Assert.False(result.IsOk);
-        Assert.StartsWith("truncated plan: the resource block opened at line", result.Error.Reason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_plan_without_its_summary_line_says_so()
-    {
-        var text = File.ReadAllText(Fixtures.Path(Modify));
-        var cut = text[..text.IndexOf("Plan:", StringComparison.Ordinal)];
-
-        var result = TerraformTextPlanReader.Read(cut, "cut.txt");
-
-        Assert.False(result.IsOk);
-        Assert.StartsWith("truncated plan: no \"Plan: ...\" summary", result.Error.Reason, StringComparison.Ordinal);
+        Assert.Equal(expected, result.Error.Reason);
     }
 
     [Fact]

@@ -1,3 +1,7 @@
+using System.Collections.Immutable;
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
 namespace Kalc.Iac.PlanParser.Terraform.Text;
 
 /// <summary>The parts of a resource instance address as Terraform prints it
@@ -28,6 +32,20 @@ internal sealed record InstanceAddress(string? Module, string Mode, string Type,
         if (!IsIdentifier(type) || !IsIdentifier(last.Name)) return null;
         return new InstanceAddress(module, mode, type, last.Name, last.Index is null ? null : last.Index[1..^1]);
     }
+
+    /// <summary>A change of this instance with the address parts filled in; the caller adds values and details.</summary>
+    public ResourceChange Change(string address, ImmutableArray<ChangeAction> actions, ReplaceOrder order, SourceRef source) => new()
+    {
+        Address = address,
+        ModuleAddress = Module,
+        Mode = Mode,
+        Type = Type,
+        Name = Name,
+        Index = Index,
+        Actions = actions,
+        ReplaceOrder = order,
+        Source = source,
+    };
 
     private static bool IsIdentifier(string s) =>
         s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c is '_' or '-');

@@ -64,23 +64,14 @@ internal static partial class LegacyResourceReader
                 if (marker != "-") after[key] = ScalarText.Parse(value);
             }
         }
-        var change = new ResourceChange
+        var change = parts.Change(address, actions, order, SourceRef.Of(file, lines[index].Number, address)) with
         {
-            Address = address,
-            ModuleAddress = parts.Module,
-            Mode = parts.Mode,
-            Type = parts.Type,
-            Name = parts.Name,
-            Index = parts.Index,
-            Actions = actions,
-            ReplaceOrder = order,
             ActionReason = notes.Contains("tainted", StringComparison.Ordinal) ? "replace_because_tainted" : null,
             Deposed = notes.Contains("deposed", StringComparison.Ordinal) ? "deposed" : null,
             Before = marker is "+" or "<=" ? PlanValue.Null : new PlanObject(before.ToImmutable()),
             After = marker == "-" ? PlanValue.Null : new PlanObject(after.ToImmutable()),
             ValuesComplete = marker is "+" or "<=",
             ReplacePaths = replacePaths.ToImmutable(),
-            Source = SourceRef.Of(file, lines[index].Number, address),
         };
         return (change, i);
     }

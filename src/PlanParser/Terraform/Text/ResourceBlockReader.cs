@@ -49,17 +49,9 @@ internal static partial class ResourceBlockReader
         var after = values.After ?? PlanValue.Null;
         if (actions.Contains(ChangeAction.Create) && !actions.Contains(ChangeAction.Delete) || actions.Contains(ChangeAction.Read)) before = PlanValue.Null;
         if (actions is [ChangeAction.Delete] or [ChangeAction.Forget]) after = PlanValue.Null;
-        var change = new ResourceChange
+        var change = parts.Change(address, actions, order, SourceRef.Of(file, headerLine, address)) with
         {
-            Address = address,
             PreviousAddress = header.MovedTo is not null ? header.Address : movedFrom,
-            ModuleAddress = parts.Module,
-            Mode = parts.Mode,
-            Type = parts.Type,
-            Name = parts.Name,
-            Index = parts.Index,
-            Actions = actions,
-            ReplaceOrder = order,
             ActionReason = reason,
             Deposed = header.Deposed,
             Importing = importing,
@@ -67,7 +59,6 @@ internal static partial class ResourceBlockReader
             After = after,
             ValuesComplete = parser.Complete,
             ReplacePaths = parser.ReplacePaths,
-            Source = SourceRef.Of(file, headerLine, address),
         };
         return (change, header.Kind is HeaderKind.DriftChanged or HeaderKind.DriftDeleted, parser.Position);
     }
