@@ -1,0 +1,23 @@
+namespace Kalc.Iac.PlanParser.Tests.Text;
+
+/// <summary>Finds the repository's fixtures/ folder by walking up to the directory holding Kalc.Iac.sln.</summary>
+internal static class Fixtures
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Path(string relative) => System.IO.Path.Combine(Root, "fixtures", relative);
+
+    public static IEnumerable<string> Files(string folder, string pattern) =>
+        Directory.EnumerateFiles(Path(folder), pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+
+    public static string Relative(string full) => System.IO.Path.GetRelativePath(Path(""), full).Replace('\\', '/');
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Kalc.Iac.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Kalc.Iac.sln not found above " + AppContext.BaseDirectory);
+    }
+}
