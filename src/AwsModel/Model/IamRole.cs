@@ -30,5 +30,10 @@ public sealed record IamRole
 
     public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
+    /// <summary>True when the source did not list the role's policies (iam get-role, list-roles, a role inside an
+    /// instance profile): empty <see cref="InlinePolicies"/>/<see cref="AttachedManagedPolicyArns"/> then mean
+    /// "not read", not "none".</summary>
+    public bool PoliciesIncomplete { get; init; }
+
     public required SourceRef Source { get; init; }
 }
