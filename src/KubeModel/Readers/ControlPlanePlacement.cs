@@ -25,8 +25,10 @@ internal static class ControlPlanePlacement
             .Any(e => e.Str("key") is { } k && RoleKeys.Contains(k) && e.Str("operator") is "In" or "Exists");
     }
 
-    /// <summary>A toleration for the role taint, or one that tolerates every taint (operator Exists, no key).</summary>
+    /// <summary>A toleration for the role taint, or one that tolerates every taint (operator Exists, no key), with no
+    /// effect or the taint's effect (NoSchedule).</summary>
     public static bool ToleratesControlPlane(JsonElement podSpec) =>
         podSpec.Arr("tolerations").Any(t =>
-            t.Str("key") is { } k && k.Length > 0 ? RoleKeys.Contains(k) : t.Str("operator") == "Exists");
+            (t.Str("key") is { Length: > 0 } k ? RoleKeys.Contains(k) : t.Str("operator") == "Exists") &&
+            t.Str("effect") is null or "" or "NoSchedule");
 }

@@ -72,7 +72,7 @@ public static partial class YamlToJson
                     done = new Node(NodeKind.Scalar)
                     {
                         Value = s.Value, Plain = s.Style == ScalarStyle.Plain, Anchor = Anchor(s.Anchor), Line = s.Start.Line,
-                        StringTag = s.Tag.Value is "tag:yaml.org,2002:str" or "!!str",
+                        StringTag = !s.Tag.IsEmpty && !s.Tag.IsNonSpecific && s.Tag.Value is "tag:yaml.org,2002:str" or "!!str",
                     };
                     break;
                 case AnchorAlias a:
