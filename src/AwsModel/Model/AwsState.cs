@@ -45,6 +45,7 @@ public sealed record AwsState
 /// <summary>The kinds of AWS state a dump or a live read can supply.</summary>
 public enum AwsStateKind
 {
+    /// <summary>The whole of <c>iam get-account-authorization-details</c>: roles with all their policies, instance profiles, managed policies.</summary>
     Iam,
     OidcProviders,
     Instances,
@@ -55,4 +56,13 @@ public enum AwsStateKind
     AutoScalingGroups,
     EksClusters,
     PodIdentityAssociations,
+
+    /// <summary>Roles were listed (get-account-authorization-details, list-roles); see <see cref="IamRole.PoliciesIncomplete"/>.</summary>
+    IamRoles,
+
+    /// <summary>Instance profiles were listed (get-account-authorization-details, list-instance-profiles).</summary>
+    InstanceProfiles,
+
+    /// <summary>Managed policies were listed (get-account-authorization-details Policies, list-policies).</summary>
+    ManagedPolicies,
 }

@@ -33,5 +33,10 @@ public sealed record IamRole
     /// <summary>True for a role the projected plan creates (a replacement is a new object with a new RoleId).</summary>
     public bool CreatedByPlan { get; init; }
 
+    /// <summary>True when the source did not list the role's policies (iam get-role, list-roles, a role inside an
+    /// instance profile): empty <see cref="InlinePolicies"/>/<see cref="AttachedManagedPolicyArns"/> then mean
+    /// "not read", not "none".</summary>
+    public bool PoliciesIncomplete { get; init; }
+
     public required SourceRef Source { get; init; }
 }

@@ -20,6 +20,12 @@ public sealed record KubeState
 
     public ImmutableArray<string> Missing { get; init; } = [];
 
+    /// <summary>kube-system/aws-auth mapRoles, parsed (empty when there is no aws-auth or it maps no roles).</summary>
+    public ImmutableArray<AwsAuthMapping> AwsAuthRoleMappings { get; init; } = [];
+
+    /// <summary>kube-system/kubeadm-config's ClusterConfiguration, parsed; null when absent or unreadable (then named in <see cref="Missing"/>).</summary>
+    public KubeadmClusterConfig? KubeadmConfig { get; init; }
+
     /// <summary>Objects of kinds we do not model, counted so the report can say they were seen.</summary>
     public int IgnoredObjects { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Kalc.Iac.KubeModel.Model;
 /// <summary>A Deployment, DaemonSet, StatefulSet or (static/bare) Pod: something that runs containers as a service account.</summary>
 public sealed record Workload
 {
-    /// <summary>Deployment, DaemonSet, StatefulSet or Pod.</summary>
+    /// <summary>Deployment, DaemonSet, StatefulSet, ReplicaSet, Job, CronJob or Pod.</summary>
     public required string Kind { get; init; }
 
     public required string Namespace { get; init; }
@@ -30,6 +30,15 @@ public sealed record Workload
 
     /// <summary>True when placed on control-plane nodes (nodeSelector/affinity on the control-plane role, or a static pod on one).</summary>
     public bool OnControlPlane { get; init; }
+
+    /// <summary>True when the pod template tolerates the control-plane taint (a DaemonSet that does runs on control-plane nodes too).</summary>
+    public bool ToleratesControlPlane { get; init; }
+
+    /// <summary>The controller that owns this object ("ReplicaSet/coredns-5d78c9869d", "Node/cp-1" for a static pod), or null.</summary>
+    public string? OwnedBy { get; init; }
+
+    /// <summary>True for a static pod: a mirror Pod owned by its Node, started by the kubelet from a manifest file.</summary>
+    public bool IsStaticPod => OwnedBy?.StartsWith("Node/", StringComparison.Ordinal) == true;
 
     public bool HostNetwork { get; init; }
 

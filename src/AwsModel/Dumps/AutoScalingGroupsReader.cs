@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.AwsModel.Dumps;
+
+/// <summary><c>autoscaling describe-auto-scaling-groups</c>. The launch template comes from LaunchTemplate or,
+/// for mixed-instances groups, MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.</summary>
+internal static class AutoScalingGroupsReader
+{
+    public static void Read(JsonElement root, FragmentParts parts)
+    {
+        var i = 0;
+        foreach (var g in root.Arr("AutoScalingGroups"))
+        {
+            var path = $"AutoScalingGroups[{i++}]";
+            var lt = g.Obj("LaunchTemplate") ?? g.Obj("MixedInstancesPolicy")?.Obj("LaunchTemplate")?.Obj("LaunchTemplateSpecification");
+            parts.AutoScalingGroups.Add(new AutoScalingGroup
+            {
+                Name = g.Need("AutoScalingGroupName", path),
+                Arn = g.Str("AutoScalingGroupARN"),
+                LaunchTemplateId = lt?.Str("LaunchTemplateId"),
+                LaunchTemplateName = lt?.Str("LaunchTemplateName"),
+                LaunchTemplateVersion = lt?.Str("Version"),
+                LaunchConfigurationName = g.Str("LaunchConfigurationName"),
+                MinSize = (int)(g.Long("MinSize") ?? 0),
+                MaxSize = (int)(g.Long("MaxSize") ?? 0),
+                DesiredCapacity = (int)(g.Long("DesiredCapacity") ?? 0),
+                InstanceIds = [.. g.Arr("Instances").Select(x => x.Str("InstanceId")).OfType<string>()],
+                Tags = AwsTags.Read(g),
+                Source = SourceRef.Of(parts.File, path: path),
+            });
+        }
+        parts.Loaded.Add(AwsStateKind.AutoScalingGroups);
+    }
+}

@@ -1,0 +1,27 @@
+using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.AwsModel.Dumps;
+
+/// <summary>Reads an AWS state dump directory (recursively, in ordinal path order; hidden files, *.md, *.txt and
+/// README* are skipped): every other file must be an aws-cli output kalc-iac reads.</summary>
+public static class AwsDumpDirectory
+{
+    public static ParseResult<AwsState> Read(string dir) => ParseResult<AwsState>.Catch(dir, () =>
+    {
+        var listing = DumpFiles.List(dir);
+        if (listing.Files.IsEmpty)
+            throw new InputException(new InputError(dir, "no aws-cli output files in this directory"));
+        var fragments = new List<AwsStateFragment>(listing.Files.Length);
+        foreach (var file in listing.Files)
+            fragments.Add(AwsDumpParser.Parse(DumpFiles.ReadBytes(file), file).Unwrap());
+        return AwsStateMerger.Merge(fragments);
+    });
+
+    /// <summary>The same from files already in memory (stdin, tests), merged in the order given.</summary>
+    public static ParseResult<AwsState> Read(IEnumerable<(string File, ReadOnlyMemory<byte> Bytes)> files) => ParseResult<AwsState>.Catch("aws-state", () =>
+    {
+        var fragments = files.Select(f => AwsDumpParser.Parse(f.Bytes, f.File).Unwrap()).ToList();
+        return AwsStateMerger.Merge(fragments);
+    });
+}

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.AwsModel.Dumps;
+
+/// <summary>Joins the fragments of a dump into one <see cref="AwsState"/>: records are deduplicated by their AWS
+/// identity (the most detailed copy wins, the first file among equals), and a truncated page whose command has
+/// no final page among the files is named in <see cref="AwsState.Missing"/>.</summary>
+public static class AwsStateMerger
+{
+    public static AwsState Merge(IReadOnlyList<AwsStateFragment> fragments)
+    {
+        var roles = MergeRoles(fragments);
+        // The caller identity names the dumped account; failing that, the account all listed roles belong to.
+        var accountId = fragments.OrderBy(f => f.Command == "sts get-caller-identity" ? 0 : 1).Select(f => f.AccountId).FirstOrDefault(a => a is not null);
+        var missing = new List<string>();
+        missing.AddRange(fragments.SelectMany(f => f.Missing));
+        missing.AddRange(MissingPages(fragments));
+        return new AwsState
+        {
+            AccountId = accountId,
+            Roles = roles,
+            InstanceProfiles = Dedupe(fragments.SelectMany(f => f.InstanceProfiles.Select(p => (p, 0))), p => p.Arn),
+            Policies = Dedupe(fragments.SelectMany(f => f.Policies.Select(p => (p, p.Document is null ? 0 : 1))), p => p.Arn),
+            OidcProviders = MergeOidcProviders(fragments, accountId, missing),
+            Instances = Dedupe(fragments.SelectMany(f => f.Instances.Select(x => (x, 0))), x => x.InstanceId),
+            Subnets = Dedupe(fragments.SelectMany(f => f.Subnets.Select(x => (x, 0))), x => x.SubnetId),
+            Vpcs = Dedupe(fragments.SelectMany(f => f.Vpcs.Select(x => (x, 0))), x => x.VpcId),
+            SecurityGroups = Dedupe(fragments.SelectMany(f => f.SecurityGroups.Select(x => (x, 0))), x => x.GroupId),
+            LaunchTemplateVersions = Dedupe(fragments.SelectMany(f => f.LaunchTemplateVersions.Select(x => (x, 0))), x => $"{x.LaunchTemplateId}#{x.VersionNumber}"),
+            AutoScalingGroups = Dedupe(fragments.SelectMany(f => f.AutoScalingGroups.Select(x => (x, 0))), x => x.Name),
+            EksClusters = Dedupe(fragments.SelectMany(f => f.EksClusters.Select(x => (x, 0))), x => x.Arn ?? x.Name),
+            PodIdentityAssociations = Dedupe(fragments.SelectMany(f => f.PodIdentityAssociations.Select(x => (x, f.AssociationDetail))), x => x.AssociationId),
+            Loaded = [.. fragments.SelectMany(f => f.Loaded)],
+            Missing = [.. missing],
+        };
+    }
+
+    /// <summary>Keeps one record per key: the highest rank, the first seen among equals.</summary>
+    private static ImmutableArray<T> Dedupe<T>(IEnumerable<(T Item, int Rank)> items, Func<T, string> key)
+    {
+        var best = new Dictionary<string, (T Item, int Rank, int Order)>(StringComparer.Ordinal);
+        var order = 0;
+        foreach (var (item, rank) in items)
+        {
+            var k = key(item);
+            if (!best.TryGetValue(k, out var seen)) best[k] = (item, rank, order++);
+            else if (rank > seen.Rank) best[k] = (item, rank, seen.Order);
+        }
+        return [.. best.Values.OrderBy(v => v.Order).Select(v => v.Item)];
+    }
+
+    /// <summary>The most detailed copy of each role, with the instance profiles every copy names.</summary>
+    private static ImmutableArray<IamRole> MergeRoles(IReadOnlyList<AwsStateFragment> fragments)
+    {
+        var all = fragments.SelectMany(f => f.Roles.Select(r => (r, f.RoleDetail)).Concat(f.EmbeddedRoles.Select(r => (r, 0)))).ToList();
+        var profiles = all.GroupBy(x => x.r.Arn, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(x => x.r.InstanceProfileArns).Distinct(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+        return [.. Dedupe(all, r => r.Arn).Select(r => r with { InstanceProfileArns = profiles[r.Arn] })];
+    }
+
+    /// <summary>Listed providers (ARN) joined by URL with get-open-id-connect-provider details (no ARN in that output).</summary>
+    private static ImmutableArray<OidcProvider> MergeOidcProviders(IReadOnlyList<AwsStateFragment> fragments, string? accountId, List<string> missing)
+    {
+        var listed = Dedupe(fragments.SelectMany(f => f.OidcProviders.Select(p => (p, 0))), p => p.Arn).ToList();
+        foreach (var detail in fragments.SelectMany(f => f.OidcProviderDetails))
+        {
+            var i = listed.FindIndex(p => string.Equals(p.Url, detail.Url, StringComparison.OrdinalIgnoreCase));
+            if (i >= 0)
+            {
+                listed[i] = listed[i] with { ClientIds = detail.ClientIds, Thumbprints = detail.Thumbprints };
+                continue;
+            }
+            if (accountId is null)
+                missing.Add($"iam get-open-id-connect-provider: {detail.Source.File} does not name its provider's ARN and no iam list-open-id-connect-providers or sts get-caller-identity output gives the account; the ARN is assumed to be arn:aws:iam:::oidc-provider/{detail.Url}");
+            listed.Add(detail with { Arn = $"arn:aws:iam::{accountId}:oidc-provider/{detail.Url}" });
+        }
+        return [.. listed];
+    }
+
+    private static IEnumerable<string> MissingPages(IReadOnlyList<AwsStateFragment> fragments)
+    {
+        var finished = fragments.Where(f => f.TruncatedBy is null).Select(f => f.Command).ToHashSet(StringComparer.Ordinal);
+        return fragments
+            .Where(f => f.TruncatedBy is not null && !finished.Contains(f.Command))
+            .Select(f => $"{f.Command}: page in {f.File} has {f.TruncatedBy} but no further page was given");
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.AwsModel.Dumps;
+
+/// <summary><c>ec2 describe-instances</c>: Reservations[].Instances[].</summary>
+internal static class Ec2InstancesReader
+{
+    private const string LaunchTemplateTag = "aws:ec2launchtemplate:id";
+
+    public static void Read(JsonElement root, FragmentParts parts)
+    {
+        var r = 0;
+        foreach (var reservation in root.Arr("Reservations"))
+        {
+            var i = 0;
+            foreach (var inst in reservation.Arr("Instances"))
+                parts.Instances.Add(ReadInstance(inst, $"Reservations[{r}].Instances[{i++}]", parts.File));
+            r++;
+        }
+        parts.Loaded.Add(AwsStateKind.Instances);
+    }
+
+    private static Ec2Instance ReadInstance(JsonElement inst, string path, string file)
+    {
+        var tags = AwsTags.Read(inst);
+        return new Ec2Instance
+        {
+            InstanceId = inst.Need("InstanceId", path),
+            State = inst.Obj("State")?.Str("Name") ?? throw new InputException($"{path} has no \"State\".\"Name\""),
+            InstanceType = inst.Str("InstanceType"),
+            AvailabilityZone = inst.Obj("Placement")?.Str("AvailabilityZone"),
+            PrivateDnsName = Empty(inst.Str("PrivateDnsName")),
+            PrivateIpAddress = inst.Str("PrivateIpAddress"),
+            SubnetId = Empty(inst.Str("SubnetId")),
+            VpcId = Empty(inst.Str("VpcId")),
+            InstanceProfileArn = inst.Obj("IamInstanceProfile")?.Str("Arn"),
+            SecurityGroupIds = [.. inst.Arr("SecurityGroups").Select(g => g.Str("GroupId")).OfType<string>()],
+            LaunchTemplateId = tags.TryGetValue(LaunchTemplateTag, out var lt) ? lt : inst.Obj("LaunchTemplate")?.Str("LaunchTemplateId"),
+            LaunchTime = inst.Time("LaunchTime"),
+            Tags = tags,
+            Source = SourceRef.Of(file, path: path),
+        };
+    }
+
+    // describe-instances prints "" for the DNS name, subnet and VPC of a terminated instance.
+    private static string? Empty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.AwsModel.Dumps;
+
+/// <summary><c>eks describe-cluster</c> (cluster), <c>eks list-pod-identity-associations</c> (associations, without
+/// roles) and <c>eks describe-pod-identity-association</c> (association, with its role). EKS prints camelCase.</summary>
+internal static class EksOutputsReader
+{
+    public static void ReadCluster(JsonElement root, FragmentParts parts)
+    {
+        var c = root.Obj("cluster") ?? throw new InputException("\"cluster\" is not an object");
+        parts.EksClusters.Add(new EksCluster
+        {
+            Name = c.Need("name", "cluster"),
+            Arn = c.Str("arn"),
+            Version = c.Str("version"),
+            RoleArn = c.Str("roleArn"),
+            OidcIssuer = c.Obj("identity")?.Obj("oidc")?.Str("issuer"),
+            VpcId = c.Obj("resourcesVpcConfig")?.Str("vpcId"),
+            ServiceIpv4Cidr = c.Obj("kubernetesNetworkConfig")?.Str("serviceIpv4Cidr"),
+            Source = SourceRef.Of(parts.File, path: "cluster"),
+        });
+        parts.Loaded.Add(AwsStateKind.EksClusters);
+    }
+
+    public static void ReadAssociations(JsonElement root, FragmentParts parts)
+    {
+        parts.AssociationDetail = 1;
+        var i = 0;
+        foreach (var a in root.Arr("associations"))
+            parts.PodIdentityAssociations.Add(ReadAssociation(a, $"associations[{i++}]", parts.File));
+        parts.Loaded.Add(AwsStateKind.PodIdentityAssociations);
+    }
+
+    public static void ReadAssociation(JsonElement root, FragmentParts parts)
+    {
+        parts.AssociationDetail = 2;
+        parts.PodIdentityAssociations.Add(ReadAssociation(
+            root.Obj("association") ?? throw new InputException("\"association\" is not an object"), "association", parts.File));
+    }
+
+    private static PodIdentityAssociation ReadAssociation(JsonElement a, string path, string file) => new()
+    {
+        AssociationId = a.Need("associationId", path),
+        AssociationArn = a.Str("associationArn"),
+        ClusterName = a.Need("clusterName", path),
+        Namespace = a.Need("namespace", path),
+        ServiceAccount = a.Need("serviceAccount", path),
+        RoleArn = a.Str("roleArn"),
+        Source = SourceRef.Of(file, path: path),
+    };
+}

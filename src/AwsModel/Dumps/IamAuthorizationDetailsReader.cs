@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.AwsModel.Dumps;
+
+/// <summary><c>iam get-account-authorization-details</c> (RoleDetailList, Policies; users and groups are not
+/// modelled) and <c>iam list-policies</c> (Policies without documents).</summary>
+internal static class IamAuthorizationDetailsReader
+{
+    public static void Read(JsonElement root, FragmentParts parts)
+    {
+        var i = 0;
+        foreach (var r in root.Arr("RoleDetailList"))
+        {
+            var path = $"RoleDetailList[{i++}]";
+            parts.Roles.Add(IamRoleJson.Read(r, parts.File, path, parts.Missing, policiesRead: true));
+            var j = 0;
+            foreach (var p in r.Arr("InstanceProfileList"))
+                parts.InstanceProfiles.Add(InstanceProfileJson.Read(p, parts.File, $"{path}.InstanceProfileList[{j++}]", parts.Missing, parts.EmbeddedRoles));
+        }
+        if (root.Field("RoleDetailList") is not null)
+        {
+            parts.RoleDetail = 3;
+            parts.Loaded.Add(AwsStateKind.IamRoles);
+            parts.Loaded.Add(AwsStateKind.InstanceProfiles);
+            if (root.Field("Policies") is not null) parts.Loaded.Add(AwsStateKind.Iam);
+        }
+        i = 0;
+        foreach (var p in root.Arr("Policies"))
+            parts.Policies.Add(ReadPolicy(p, $"Policies[{i++}]", parts));
+        if (root.Field("Policies") is not null) parts.Loaded.Add(AwsStateKind.ManagedPolicies);
+        parts.AccountId = SingleAccount(parts.Roles);
+    }
+
+    public static bool IsListPolicies(JsonElement root) =>
+        root.Field("RoleDetailList") is null && root.Field("UserDetailList") is null && root.Field("GroupDetailList") is null &&
+        !root.Arr("Policies").Any(p => p.Field("PolicyVersionList") is not null);
+
+    private static ManagedPolicy ReadPolicy(JsonElement p, string path, FragmentParts parts)
+    {
+        var arn = p.Need("Arn", path);
+        var defaultVersion = p.Str("DefaultVersionId");
+        var version = p.Arr("PolicyVersionList").FirstOrDefault(v => v.Bool("IsDefaultVersion") || (defaultVersion is not null && v.Str("VersionId") == defaultVersion));
+        return new ManagedPolicy
+        {
+            Arn = arn,
+            Name = p.Need("PolicyName", path),
+            PolicyId = p.Str("PolicyId"),
+            DefaultVersionId = defaultVersion,
+            Document = version.ValueKind == JsonValueKind.Object
+                ? PolicyDocumentText.Read(version.Field("Document"), $"default version of policy {arn} in {parts.File}", parts.Missing)
+                : null,
+            Source = SourceRef.Of(parts.File, path: path),
+        };
+    }
+
+    /// <summary>The account of the listed roles, when they all agree (the dumped account's own roles).</summary>
+    private static string? SingleAccount(IEnumerable<IamRole> roles)
+    {
+        var accounts = roles.Select(r => r.Arn.Split(':')).Where(a => a.Length > 4 && a[4].Length > 0).Select(a => a[4]).Distinct().ToList();
+        return accounts.Count == 1 ? accounts[0] : null;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.AwsModel.Dumps;
+
+/// <summary>One role object as IAM prints it (RoleDetailList item, get-role's Role, list-roles item, or a role
+/// inside an instance profile). Fields a shape lacks stay empty; the merge prefers the most detailed copy.</summary>
+internal static class IamRoleJson
+{
+    public static IamRole Read(JsonElement r, string file, string path, ICollection<string> missing, bool policiesRead)
+    {
+        var name = r.Need("RoleName", path);
+        var inline = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var p in r.Arr("RolePolicyList"))
+        {
+            var policyName = p.Need("PolicyName", $"{path}.RolePolicyList[]");
+            if (PolicyDocumentText.Read(p.Field("PolicyDocument"), $"inline policy {policyName} of role {name} in {file}", missing) is { } doc)
+                inline[policyName] = doc;
+        }
+        return new IamRole
+        {
+            Arn = r.Need("Arn", path),
+            Name = name,
+            RoleId = r.Str("RoleId"),
+            Path = r.Str("Path") ?? "/",
+            AssumeRolePolicy = PolicyDocumentText.Read(r.Field("AssumeRolePolicyDocument"), $"trust policy of role {name} in {file}", missing),
+            InlinePolicies = inline.ToImmutable(),
+            AttachedManagedPolicyArns = AttachedPolicyArns(r),
+            PermissionsBoundaryArn = r.Obj("PermissionsBoundary")?.Str("PermissionsBoundaryArn"),
+            InstanceProfileArns = [.. r.Arr("InstanceProfileList").Select(p => p.Str("Arn")).OfType<string>()],
+            Tags = AwsTags.Read(r),
+            PoliciesIncomplete = !policiesRead,
+            Source = SourceRef.Of(file, path: path),
+        };
+    }
+
+    private static ImmutableArray<string> AttachedPolicyArns(JsonElement r)
+    {
+        var b = ImmutableArray.CreateBuilder<string>();
+        foreach (var p in r.Arr("AttachedManagedPolicies"))
+            if (p.Str("PolicyArn") is { } arn) b.Add(arn);
+        return b.ToImmutable();
+    }
+}

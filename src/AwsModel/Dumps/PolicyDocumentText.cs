@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Kalc.Iac.Core;
+
+namespace Kalc.Iac.AwsModel.Dumps;
+
+/// <summary>An IAM policy document as JSON text. aws-cli prints documents as JSON objects (it URL-decodes
+/// them); the raw IAM API returns them as URL-encoded strings. Both are accepted.</summary>
+internal static class PolicyDocumentText
+{
+    /// <summary>Returns the document's JSON text, or null (with a note in <paramref name="missing"/>) when the
+    /// value is neither a JSON object nor a URL-encoded JSON object.</summary>
+    public static string? Read(JsonElement? value, string what, ICollection<string> missing)
+    {
+        if (value is not { } v) return null;
+        if (v.ValueKind == JsonValueKind.Object) return v.GetRawText();
+        if (v.ValueKind == JsonValueKind.String)
+        {
+            var s = v.GetString() ?? "";
+            var text = s.TrimStart().StartsWith('{') ? s : Uri.UnescapeDataString(s);
+            if (IsJsonObject(text)) return text;
+        }
+        missing.Add($"{what} is not a JSON policy document (neither a JSON object nor a URL-encoded one); it was not read");
+        return null;
+    }
+
+    private static bool IsJsonObject(string text)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text, JsonLimits.DocumentOptions);
+            return doc.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
