@@ -54,7 +54,7 @@ public sealed class MarkdownReporter : IReporter
         {
             var help = rules.IsDefault ? null : rules.FirstOrDefault(r => r.Id == f.RuleId)?.HelpLink;
             var rule = $"[{MarkdownText.Escape(f.RuleId)}]({MarkdownText.Url(help ?? RuleDescriptors.DocsBase + f.RuleId + ".md")}) {MarkdownText.Escape(f.Title)}";
-            var resource = f.Change is { } c ? $"{MarkdownText.Escape(c.Address)} ({MarkdownText.Escape(string.Join(", ", c.Actions))})" : "";
+            var resource = f.Change is { } c ? $"{MarkdownText.Code(c.Address, inTable: true)} ({MarkdownText.Escape(string.Join(", ", c.Actions))})" : "";
             md.Line($"| {f.Severity.ToWire()} | {rule} | {resource} | {Joined(f.Impact.Components, int.MaxValue)} | {f.Impact.TimeToImpact.ToWire()} |");
         }
         md.Blank();
@@ -69,9 +69,9 @@ public sealed class MarkdownReporter : IReporter
         md.Line(MarkdownText.Escape(f.Message));
         md.Blank();
         if (f.Change is { } change)
-            md.Line($"- **Change:** {MarkdownText.Escape(change.Address)} ({MarkdownText.Escape(string.Join(", ", change.Actions))})");
+            md.Line($"- **Change:** {MarkdownText.Code(change.Address, inTable: false)} ({MarkdownText.Escape(string.Join(", ", change.Actions))})");
         if (f.Source is { } source)
-            md.Line($"- **Source:** {MarkdownText.Escape(source.File)}{(source.Line is { } line ? $":{line}" : "")}");
+            md.Line($"- **Source:** {MarkdownText.Code(source.File + (source.Line is { } line ? $":{line}" : ""), inTable: false)}");
         md.Item("Components", Joined(f.Impact.Components, int.MaxValue));
         md.Item("Nodes", Joined(f.Impact.Nodes, options.MaxListed));
         md.Item("Instances", Joined(f.Impact.Instances, options.MaxListed));
@@ -98,9 +98,13 @@ public sealed class MarkdownReporter : IReporter
 
     private static void WriteFooter(MarkdownPage md, AnalysisReport report, ReportOptions options)
     {
-        foreach (var note in report.Notes.IsDefault ? [] : report.Notes)
-            md.Line($"> Note: {MarkdownText.Escape(note)}");
-        if (!report.Notes.IsDefaultOrEmpty) md.Blank();
+        if (!report.Notes.IsDefaultOrEmpty)
+        {
+            md.Line("**Notes**");
+            md.Blank();
+            foreach (var note in report.Notes) md.Line("- " + MarkdownText.Escape(note));
+            md.Blank();
+        }
         var input = report.Input;
         var parts = new List<string> { MarkdownText.Escape(input.Kind) };
         if (input.FormatVersion is { } version) parts.Add("format " + MarkdownText.Escape(version));

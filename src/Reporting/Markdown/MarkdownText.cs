@@ -24,6 +24,21 @@ public static class MarkdownText
         return sb.ToString();
     }
 
+    /// <summary>A code span (addresses, files): a backtick fence longer than any run inside, so nothing in the
+    /// value can close it. In a table cell pipes are escaped too, which GFM undoes inside code spans.</summary>
+    public static string Code(string? text, bool inTable)
+    {
+        var clean = SafeText.Clean(text);
+        if (clean.Length == 0) return "";
+        if (inTable) clean = clean.Replace("|", "\\|");
+        var longestRun = 0;
+        for (int i = 0, run = 0; i < clean.Length; i++)
+            longestRun = Math.Max(longestRun, run = clean[i] == '`' ? run + 1 : 0);
+        var fence = new string('`', longestRun + 1);
+        var pad = clean.StartsWith('`') || clean.EndsWith('`') ? " " : "";
+        return fence + pad + clean + pad + fence;
+    }
+
     /// <summary>Escapes for raw HTML (inside &lt;summary&gt;), where Markdown is not parsed.</summary>
     public static string Html(string? text) => WebUtility.HtmlEncode(SafeText.Clean(text));
 

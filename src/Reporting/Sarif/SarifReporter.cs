@@ -129,9 +129,21 @@ public sealed class SarifReporter : IReporter
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
-        json.WriteNumber("ruleIndex", rules.IndexOf(rules.First(r => r.Id == finding.RuleId)));
+        json.WriteNumber("ruleIndex", rules.Select(r => r.Id).ToList().IndexOf(finding.RuleId));
         json.WriteString("level", SarifLevel.Of(finding.Severity));
         WriteMessage(json, "message", finding.Message);
+        WriteLocations(json, finding);
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(SarifFingerprint.Key, SarifFingerprint.Of(finding.RuleId, finding.Change?.Address));
+        json.WriteEndObject();
+        WriteResultProperties(json, finding);
+        json.WriteEndObject();
+    }
+
+    /// <summary>At the source file and line when known, and logically at the plan address; no location when neither is known.</summary>
+    private static void WriteLocations(Utf8JsonWriter json, Finding finding)
+    {
+        if (finding.Source is null && finding.Change is null) return;
         json.WriteStartArray("locations");
         json.WriteStartObject();
         if (finding.Source is { } source)
@@ -161,11 +173,6 @@ public sealed class SarifReporter : IReporter
         }
         json.WriteEndObject();
         json.WriteEndArray();
-        json.WriteStartObject("partialFingerprints");
-        json.WriteString(SarifFingerprint.Key, SarifFingerprint.Of(finding.RuleId, finding.Change?.Address));
-        json.WriteEndObject();
-        WriteResultProperties(json, finding);
-        json.WriteEndObject();
     }
 
     private static void WriteResultProperties(Utf8JsonWriter json, Finding finding)

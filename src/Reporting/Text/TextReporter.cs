@@ -39,7 +39,7 @@ public sealed class TextReporter : IReporter
 
     private static void WriteIncomplete(AnalysisReport report, Page page)
     {
-        page.Headline(Verdict.Incomplete, $"no breakage found in {ChangeCounts.Total(report.Changes)}, but the answer is not known:");
+        page.Headline(Verdict.Incomplete, $"nothing found in {ChangeCounts.Total(report.Changes)}, but state is missing:");
         WriteMissing(report, page);
         page.Blank();
         WriteSummary(report, page);
@@ -67,7 +67,7 @@ public sealed class TextReporter : IReporter
     private static void WriteFinding(Finding finding, Page page, ReportOptions options)
     {
         var tag = finding.Severity.ToWire().ToUpperInvariant();
-        page.Wrapped($"{tag}  {SafeText.Clean(finding.RuleId)}  {SafeText.Clean(finding.Title)}", "", "  ",
+        page.Wrapped($"{tag} {SafeText.Clean(finding.RuleId)} — {SafeText.Clean(finding.Title)}", "", "  ",
             styleFirst: l => page.Style.Severity(finding.Severity, tag) + page.Style.Bold(l[tag.Length..]));
         page.Wrapped(SafeText.Clean(finding.Message), "  ", "  ");
         page.Blank();
@@ -106,7 +106,8 @@ public sealed class TextReporter : IReporter
     {
         var changes = report.Changes;
         var byAction = ChangeCounts.ByAction(changes);
-        page.Wrapped($"{ChangeCounts.Total(changes)}{(byAction.Length > 0 ? $" ({byAction})" : "")}: {ChangeCounts.Buckets(changes)}.", "", "  ");
+        page.Wrapped($"{ChangeCounts.Total(changes)}{(byAction.Length > 0 ? ": " + byAction : "")}.", "", "  ");
+        page.Wrapped($"{ChangeCounts.Buckets(changes)}.", "", "  ");
         var input = report.Input;
         var details = new List<string>();
         if (input.FormatVersion is { } version) details.Add("format " + SafeText.Clean(version));
