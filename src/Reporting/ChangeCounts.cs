@@ -9,6 +9,10 @@ public static class ChangeCounts
     /// <summary>"12 changes" / "1 change".</summary>
     public static string Total(ChangeSummary changes) => Plural(changes.Total, "change");
 
+    /// <summary>The safe verdict's phrase: "12 changes, none touches what the cluster uses (3 analysed, 9 unsupported)".</summary>
+    public static string Safe(ChangeSummary changes) =>
+        changes.Total == 0 ? "no changes" : $"{Total(changes)}, none touches what the cluster uses ({Buckets(changes)})";
+
     /// <summary>"3 analysed, 9 unsupported": the buckets that are not zero (all three when everything is zero).</summary>
     public static string Buckets(ChangeSummary changes)
     {

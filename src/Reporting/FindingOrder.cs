@@ -13,6 +13,10 @@ public static class FindingOrder
             .ThenBy(f => f.Change?.Address ?? "", StringComparer.Ordinal)
             .ThenBy(f => f.Message, StringComparer.Ordinal)];
 
+    /// <summary>"3 findings (1 critical, 2 high)", or "no findings".</summary>
+    public static string Counted(ImmutableArray<Finding> findings) =>
+        findings.IsDefaultOrEmpty ? "no findings" : $"{ChangeCounts.Plural(findings.Length, "finding")} ({CountBySeverity(findings)})";
+
     /// <summary>"1 critical, 2 high": counts per severity, worst first, zeros left out.</summary>
     public static string CountBySeverity(ImmutableArray<Finding> findings) =>
         string.Join(", ", Enum.GetValues<Severity>()

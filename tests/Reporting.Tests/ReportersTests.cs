@@ -17,4 +17,16 @@ public sealed class ReportersTests
         var error = Assert.Throws<ArgumentException>(() => Reporters.For("yaml"));
         Assert.Contains("text, json, sarif, markdown", error.Message);
     }
+
+    [Fact]
+    public void Every_reporter_accepts_default_arrays_from_a_careless_producer()
+    {
+        var finding = SampleReports.InstanceProfileDeletion() with { Evidence = default };
+        var report = SampleReports.Breaks() with { Missing = default, Notes = default, Rules = default, Findings = [finding] };
+        foreach (var format in Reporters.Formats)
+            Assert.Contains("KIAC101", SampleReports.Render(format, report));
+        var safe = SampleReports.Safe() with { Missing = default, Notes = default, Rules = default, Findings = default };
+        foreach (var format in Reporters.Formats)
+            Assert.Contains("safe", SampleReports.Render(format, safe));
+    }
 }

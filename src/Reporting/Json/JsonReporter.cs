@@ -63,7 +63,7 @@ public sealed class JsonReporter : IReporter
             Strings(finding.Impact.Nodes),
             Strings(finding.Impact.ServiceAccounts),
             finding.Impact.TimeToImpact.ToWire()),
-        [.. finding.Evidence.Select(e => new JsonEvidenceWire(e.Fact, e.From))],
+        [.. (finding.Evidence.IsDefault ? [] : finding.Evidence).Select(e => new JsonEvidenceWire(e.Fact, e.From))],
         finding.Remediation);
 
     // default(ImmutableArray) from a careless producer prints as [] rather than throwing.

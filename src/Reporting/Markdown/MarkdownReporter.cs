@@ -39,10 +39,9 @@ public sealed class MarkdownReporter : IReporter
         var counted = $"{ChangeCounts.Total(changes)}{(byAction.Length > 0 ? $" ({byAction})" : "")}: {ChangeCounts.Buckets(changes)}.";
         return report.Verdict switch
         {
-            Verdict.Safe when changes.Total == 0 => "No changes.",
-            Verdict.Safe => $"{ChangeCounts.Total(changes)}, none touches what the cluster uses ({ChangeCounts.Buckets(changes)}).",
+            Verdict.Safe => char.ToUpperInvariant(ChangeCounts.Safe(changes)[0]) + ChangeCounts.Safe(changes)[1..] + ".",
             _ when findings.IsEmpty => $"No breakage found, but the answer is not known. {counted}",
-            _ => $"**{ChangeCounts.Plural(findings.Length, "finding")}** ({FindingOrder.CountBySeverity(findings)}) in {counted}",
+            _ => $"{FindingOrder.Counted(findings)} in {counted}",
         };
     }
 

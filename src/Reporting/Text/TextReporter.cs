@@ -19,7 +19,7 @@ public sealed class TextReporter : IReporter
             case Verdict.Safe:
                 WriteSafe(report, page);
                 break;
-            case Verdict.Incomplete when report.Findings.IsEmpty:
+            case Verdict.Incomplete when report.Findings.IsDefaultOrEmpty:
                 WriteIncomplete(report, page);
                 break;
             default:
@@ -30,10 +30,8 @@ public sealed class TextReporter : IReporter
 
     private static void WriteSafe(AnalysisReport report, Page page)
     {
-        var what = report.Changes.Total == 0
-            ? "no changes"
-            : $"{ChangeCounts.Total(report.Changes)}, none touches what the cluster uses ({ChangeCounts.Buckets(report.Changes)})";
-        page.Line($"{ToolInfo.Name}: {page.Style.Verdict(Verdict.Safe, "safe")} — {what}"); // one line, whatever the width
+        // One line, whatever the width: scripts grep it.
+        page.Line($"{ToolInfo.Name}: {page.Style.Verdict(Verdict.Safe, "safe")} — {ChangeCounts.Safe(report.Changes)}");
         WriteNotes(report, page);
     }
 
@@ -48,14 +46,14 @@ public sealed class TextReporter : IReporter
     private static void WriteBreaks(AnalysisReport report, Page page, ReportOptions options)
     {
         var findings = FindingOrder.Sort(report.Findings);
-        page.Headline(report.Verdict, $"{ChangeCounts.Plural(findings.Length, "finding")} ({FindingOrder.CountBySeverity(findings)}) in {ChangeCounts.Total(report.Changes)}");
+        page.Headline(report.Verdict, $"{FindingOrder.Counted(findings)} in {ChangeCounts.Total(report.Changes)}");
         foreach (var finding in findings)
         {
             page.Blank();
             WriteFinding(finding, page, options);
         }
         page.Blank();
-        if (!report.Missing.IsEmpty)
+        if (!report.Missing.IsDefaultOrEmpty)
         {
             page.Line("Some state could not be read, so more may break:");
             WriteMissing(report, page);
@@ -81,7 +79,7 @@ public sealed class TextReporter : IReporter
         page.Field("instances", Listed(impact.Instances, options.MaxListed));
         page.Field("accounts", Listed(impact.ServiceAccounts, options.MaxListed));
         page.Field("when", $"{impact.TimeToImpact.ToWire()}: {TimeToImpactText.Explain(impact.TimeToImpact)}");
-        if (!finding.Evidence.IsEmpty)
+        if (!finding.Evidence.IsDefaultOrEmpty)
         {
             page.Line("  evidence");
             for (var i = 0; i < finding.Evidence.Length; i++)
@@ -98,7 +96,7 @@ public sealed class TextReporter : IReporter
 
     private static void WriteMissing(AnalysisReport report, Page page)
     {
-        foreach (var missing in report.Missing)
+        foreach (var missing in report.Missing.IsDefault ? [] : report.Missing)
             page.Wrapped(SafeText.Clean(missing), "  - ", "    ");
     }
 
@@ -119,13 +117,13 @@ public sealed class TextReporter : IReporter
 
     private static void WriteNotes(AnalysisReport report, Page page)
     {
-        foreach (var note in report.Notes)
+        foreach (var note in report.Notes.IsDefault ? [] : report.Notes)
             page.Wrapped("note: " + SafeText.Clean(note), "", "      ", styleEach: page.Style.Dim);
     }
 
     private static string Listed(ImmutableArray<string> items, int max)
     {
-        if (items.IsEmpty) return "";
+        if (items.IsDefaultOrEmpty) return "";
         var shown = items.Take(max).Select(SafeText.Clean);
         var more = items.Length > max ? $" and {items.Length - max} more" : "";
         return string.Join(", ", shown) + more;
