@@ -2,12 +2,13 @@ using System.Collections.Immutable;
 
 namespace Kalc.Iac.Analyzers.Model;
 
-/// <summary>The outcome of one analysis: what the reporters print.</summary>
+/// <summary>Everything a reporter prints: the outcome of one analysis. Reporters turn it into text,
+/// JSON, SARIF or Markdown and never look at anything else.</summary>
 public sealed record AnalysisReport
 {
     public required Verdict Verdict { get; init; }
 
-    /// <summary>What state was missing or could not be read; non-empty makes a no-finding verdict <c>incomplete</c>.</summary>
+    /// <summary>Why the verdict is incomplete, one line each (e.g. "iam get-account-authorization-details: AccessDenied").</summary>
     public ImmutableArray<string> Missing { get; init; } = [];
 
     public required InputInfo Input { get; init; }
@@ -16,11 +17,13 @@ public sealed record AnalysisReport
 
     public ImmutableArray<Finding> Findings { get; init; } = [];
 
-    /// <summary>How the analysis was done, e.g. "nodes inferred from EC2 tags", "text plan: unchanged attributes are hidden".</summary>
+    /// <summary>What the reader should know about how the answer was reached
+    /// (e.g. "nodes inferred from EC2 tags", "text plan: unchanged attributes are hidden").</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 
+    /// <summary>The AWS account the state belongs to, when known.</summary>
     public string? AccountId { get; init; }
 
-    /// <summary>The rules that ran (SARIF driver rules).</summary>
+    /// <summary>The rules that ran (SARIF driver rules, help for each finding's rule id).</summary>
     public ImmutableArray<RuleDescriptor> Rules { get; init; } = [];
 }
