@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
@@ -28,10 +29,12 @@ public static class KubeListCalls
     private static KubeListPage Page<T>(IItems<T> list)
         where T : IKubernetesObject
     {
-        var items = new List<JsonNode>(list.Items.Count);
-        foreach (var item in list.Items)
+        // One serializer pass per page: the client's own converters give the API's JSON names and formats.
+        var array = JsonNode.Parse(KubernetesJson.Serialize(list.Items)) as JsonArray ?? throw new JsonException("a list page without items");
+        var items = new List<JsonNode>(array.Count);
+        foreach (var item in array)
         {
-            items.Add(JsonNode.Parse(KubernetesJson.Serialize(item)) ?? throw new InvalidDataException("null item"));
+            if (item is not null) items.Add(item);
         }
         var token = (list as IMetadata<V1ListMeta>)?.Metadata?.ContinueProperty;
         return new KubeListPage(items, string.IsNullOrEmpty(token) ? null : token);
