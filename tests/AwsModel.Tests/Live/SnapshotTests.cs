@@ -31,7 +31,7 @@ public sealed class SnapshotTests
         var result = await LiveAwsFixture.ReadAsync(new FakeAwsAccount());
         // A generated page-2 instance: the libcloud page has empty tag sets, which the SDK leaves unset.
         var live = LiveAwsFixture.Document(result, "ec2_describe-instances.json")["Reservations"]!.AsArray()[^1]!;
-        var cli = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Text("aws-cli/ec2_describe-instances_ex1.json"))!["Reservations"]![0]!;
+        var cli = System.Text.Json.Nodes.JsonNode.Parse(Fixtures.Text("aws-api/aws-cli/ec2_describe-instances_ex1.json"))!["Reservations"]![0]!;
 
         Assert.Subset(cli.AsObject().Select(p => p.Key).ToHashSet(), live.AsObject().Select(p => p.Key).ToHashSet());
         var liveInstance = live["Instances"]![0]!.AsObject().Select(p => p.Key).ToHashSet();
