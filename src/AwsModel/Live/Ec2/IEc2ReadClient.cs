@@ -1,0 +1,16 @@
+namespace Kalc.Iac.AwsModel.Live.Ec2;
+
+/// <summary>The EC2 describe calls kalc-iac makes, one page at a time; replies in aws-cli's JSON shape.</summary>
+public interface IEc2ReadClient
+{
+    Task<AwsPage> DescribeInstancesAsync(string? nextToken, CancellationToken ct);
+
+    Task<AwsPage> DescribeSubnetsAsync(string? nextToken, CancellationToken ct);
+
+    Task<AwsPage> DescribeSecurityGroupsAsync(string? nextToken, CancellationToken ct);
+
+    Task<AwsPage> DescribeVpcsAsync(string? nextToken, CancellationToken ct);
+
+    /// <summary>The $Latest and $Default version of every launch template.</summary>
+    Task<AwsPage> DescribeLaunchTemplateVersionsAsync(string? nextToken, CancellationToken ct);
+}

@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+
+namespace Kalc.Iac.AwsModel.Live.Eks;
+
+/// <summary>The EKS calls kalc-iac makes, as an SDK client would offer them; replies in aws-cli's JSON shape.</summary>
+public interface IEksReadClient
+{
+    Task<AwsPage> ListClustersAsync(string? nextToken, CancellationToken ct);
+
+    Task<JsonObject> DescribeClusterAsync(string name, CancellationToken ct);
+
+    Task<AwsPage> ListPodIdentityAssociationsAsync(string cluster, string? nextToken, CancellationToken ct);
+
+    Task<JsonObject> DescribePodIdentityAssociationAsync(string cluster, string associationId, CancellationToken ct);
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+using Kalc.Iac.AwsModel.Live.Signed;
+
+namespace Kalc.Iac.AwsModel.Live.Eks;
+
+/// <summary>EKS over the signed REST-JSON client (AWSSDK.EKS is not available to us).</summary>
+public sealed class SignedEksClient(SignedAwsClient client) : IEksReadClient
+{
+    public Task<AwsPage> ListClustersAsync(string? nextToken, CancellationToken ct) => ListClusters.CallAsync(client, nextToken, ct);
+
+    public Task<JsonObject> DescribeClusterAsync(string name, CancellationToken ct) => DescribeCluster.CallAsync(client, name, ct);
+
+    public Task<AwsPage> ListPodIdentityAssociationsAsync(string cluster, string? nextToken, CancellationToken ct) =>
+        ListPodIdentityAssociations.CallAsync(client, cluster, nextToken, ct);
+
+    public Task<JsonObject> DescribePodIdentityAssociationAsync(string cluster, string associationId, CancellationToken ct) =>
+        DescribePodIdentityAssociation.CallAsync(client, cluster, associationId, ct);
+}

@@ -1,0 +1,19 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Kalc.Iac.Core.Live;
+
+/// <summary>Serializes a state document the way aws-cli and kubectl print JSON (indented, non-ASCII kept).</summary>
+public static class StateJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        IndentSize = 4,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static StateDocument Document(string fileName, JsonNode body) =>
+        new(fileName, JsonSerializer.SerializeToUtf8Bytes(body, Options));
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+
+namespace Kalc.Iac.Tests.Live.Fakes;
+
+/// <summary>Replies of one fake account for every service kalc-iac calls, on one endpoint (as with
+/// AWS_ENDPOINT_URL): query-protocol services by Action, EKS by REST path. Small accounts use the real
+/// replies in fixtures/aws-api (see its SOURCES.md) and page 2s built in the same shapes; large accounts
+/// (bench) are generated. <see cref="Fault"/> lets a test replace any reply.</summary>
+internal sealed class FakeAwsAccount
+{
+    public const string AccountId = "123456789012";
+
+    /// <summary>Extra generated instances, roles and EKS pod identity associations (on top of the fixtures, when used).</summary>
+    public int Instances { get; init; } = 3;
+
+    public int Roles { get; init; } = 2;
+
+    public bool UseFixtures { get; init; } = true;
+
+    public int PageSize { get; init; } = 1000;
+
+    /// <summary>Return a reply to replace the account's own, or null to let it answer.</summary>
+    public Func<FakeRequest, FakeReply?>? Fault { get; init; }
+
+    public FakeReply Handle(FakeRequest r)
+    {
+        if (Fault?.Invoke(r) is { } fault) return fault;
+        if (r.Method == "GET") return Eks(r);
+        return r.Action switch
+        {
+            "GetCallerIdentity" => FakeReply.Xml(Fixtures.Bytes("aws-api/sts/GetCallerIdentity-iam-user-awsdocs.xml")),
+            "DescribeInstances" => DescribeInstances(r.Form["NextToken"]),
+            "DescribeSubnets" => FakeReply.Xml(Fixtures.Bytes("aws-api/ec2/DescribeSubnets-libcloud.xml")),
+            "DescribeSecurityGroups" => FakeReply.Xml(Fixtures.Bytes("aws-api/ec2/DescribeSecurityGroups-botocore.xml")),
+            "DescribeVpcs" => FakeReply.Xml(Fixtures.Bytes("aws-api/ec2/DescribeVpcs-libcloud.xml")),
+            "DescribeLaunchTemplateVersions" => FakeReply.Xml(
+                "<DescribeLaunchTemplateVersionsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>65cadec1-b364-4354-8ca8-4176dexample</requestId><launchTemplateVersionSet/></DescribeLaunchTemplateVersionsResponse>"),
+            "GetAccountAuthorizationDetails" => AuthorizationDetails(r.Form["Marker"]),
+            "ListOpenIDConnectProviders" => FakeReply.Xml(Fixtures.Bytes("aws-api/iam/ListOpenIDConnectProviders-awsdocs.xml")),
+            "GetOpenIDConnectProvider" => FakeReply.Xml(Fixtures.Bytes("aws-api/iam/GetOpenIDConnectProvider-awsdocs.xml")),
+            "DescribeAutoScalingGroups" => FakeReply.Xml(Fixtures.Bytes("aws-api/autoscaling/DescribeAutoScalingGroups-awsdocs.xml")),
+            _ => FakeReply.QueryError("InvalidAction", $"The action {r.Action} is not valid for this web service.", 400),
+        };
+    }
+
+    private FakeReply DescribeInstances(string? token)
+    {
+        var from = token is null ? 0 : int.Parse(token[1..], CultureInfo.InvariantCulture);
+        if (token is null && UseFixtures)
+        {
+            // The real libcloud page, with a nextToken added as EC2 puts it: last child of the root.
+            var xml = Fixtures.Text("aws-api/ec2/DescribeInstances-libcloud.xml");
+            return FakeReply.Xml(Instances > 0 ? xml.Replace("</DescribeInstancesResponse>", "<nextToken>p0</nextToken></DescribeInstancesResponse>", StringComparison.Ordinal) : xml);
+        }
+        var to = Math.Min(Instances, from + PageSize);
+        var sb = new StringBuilder("<DescribeInstancesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>56d0fffa-8819-4658-bdd7-example</requestId><reservationSet>");
+        for (var i = from; i < to; i++) sb.Append(InstanceXml(i));
+        sb.Append("</reservationSet>");
+        if (to < Instances) sb.Append(string.Create(CultureInfo.InvariantCulture, $"<nextToken>p{to}</nextToken>"));
+        sb.Append("</DescribeInstancesResponse>");
+        return FakeReply.Xml(sb.ToString());
+    }
+
+    public static string InstanceId(int i) => "i-" + (0x0a000000 + i).ToString("x8", CultureInfo.InvariantCulture) + "0000aaaa";
+
+    private static string InstanceXml(int i) => (
+        $"<item><reservationId>r-{i:x8}</reservationId><ownerId>{AccountId}</ownerId><groupSet/><instancesSet><item>" +
+        $"<instanceId>{InstanceId(i)}</instanceId><imageId>ami-0abcdef1234567890</imageId><instanceState><code>16</code><name>running</name></instanceState>" +
+        $"<privateDnsName>ip-10-0-{i / 250}-{i % 250}.ec2.internal</privateDnsName><dnsName/><instanceType>m5.large</instanceType>" +
+        $"<launchTime>2024-01-0{1 + (i % 9)}T10:48:59.000Z</launchTime><placement><availabilityZone>us-east-1{(char)('a' + (i % 3))}</availabilityZone><tenancy>default</tenancy></placement>" +
+        $"<subnetId>subnet-0{i % 3}aaaaaa</subnetId><vpcId>vpc-0123456789abcdef0</vpcId><privateIpAddress>10.0.{i / 250}.{i % 250}</privateIpAddress>" +
+        $"<iamInstanceProfile><arn>arn:aws:iam::{AccountId}:instance-profile/eks-nodes</arn><id>AIPAJ2OWSRNCTEXAMPLE</id></iamInstanceProfile>" +
+        $"<groupSet><item><groupId>sg-0123456789abcdef0</groupId><groupName>nodes</groupName></item></groupSet>" +
+        $"<tagSet><item><key>Name</key><value>node-{i}</value></item><item><key>kubernetes.io/cluster/prod</key><value>owned</value></item></tagSet>" +
+        "</item></instancesSet></item>");
+
+    private FakeReply AuthorizationDetails(string? marker)
+    {
+        if (marker is null && UseFixtures)
+            return FakeReply.Xml(Fixtures.Bytes("aws-api/iam/GetAccountAuthorizationDetails-truncated-awsdocs.xml"));
+        var from = marker is null || !marker.StartsWith("m", StringComparison.Ordinal) ? 0 : int.Parse(marker[1..], CultureInfo.InvariantCulture);
+        var to = Math.Min(Roles, from + PageSize);
+        var sb = new StringBuilder("<GetAccountAuthorizationDetailsResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><GetAccountAuthorizationDetailsResult>");
+        sb.Append(string.Create(CultureInfo.InvariantCulture, $"<IsTruncated>{(to < Roles ? "true" : "false")}</IsTruncated>"));
+        if (to < Roles) sb.Append(string.Create(CultureInfo.InvariantCulture, $"<Marker>m{to}</Marker>"));
+        sb.Append("<UserDetailList/><GroupDetailList/><RoleDetailList>");
+        for (var i = from; i < to; i++) sb.Append(RoleXml(i));
+        sb.Append("</RoleDetailList><Policies/></GetAccountAuthorizationDetailsResult><ResponseMetadata><RequestId>92e79ae7-7399-11e4-8c85-4b53eEXAMPLE</RequestId></ResponseMetadata></GetAccountAuthorizationDetailsResponse>");
+        return FakeReply.Xml(sb.ToString());
+    }
+
+    /// <summary>Trust policy URL-encoded as IAM sends it (fixtures/aws-api/iam/GetRole-urlencoded-jclouds.xml).</summary>
+    public const string EncodedTrustPolicy =
+        "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B%22Service%22%3A%22ec2.amazonaws.com%22%7D%2C%22Action%22%3A%22sts%3AAssumeRole%22%7D%5D%7D";
+
+    public static string RoleName(int i) => "role-" + i.ToString("d5", CultureInfo.InvariantCulture);
+
+    private static string RoleXml(int i) => (
+        $"<member><Path>/</Path><RoleName>{RoleName(i)}</RoleName><RoleId>AROA{i:d8}EXAMPLE</RoleId><Arn>arn:aws:iam::{AccountId}:role/{RoleName(i)}</Arn>" +
+        $"<CreateDate>2014-07-30T17:09:20Z</CreateDate><AssumeRolePolicyDocument>{EncodedTrustPolicy}</AssumeRolePolicyDocument>" +
+        $"<InstanceProfileList/><RolePolicyList><member><PolicyName>inline</PolicyName><PolicyDocument>%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Action%22%3A%22ec2%3ADescribe%2A%22%2C%22Resource%22%3A%22%2A%22%7D%5D%7D</PolicyDocument></member></RolePolicyList>" +
+        $"<AttachedManagedPolicies><member><PolicyName>AmazonEKSWorkerNodePolicy</PolicyName><PolicyArn>arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy</PolicyArn></member></AttachedManagedPolicies>" +
+        $"<MaxSessionDuration>3600</MaxSessionDuration><Tags/></member>");
+
+    private static FakeReply Eks(FakeRequest r)
+    {
+        var parts = r.Path.Trim('/').Split('/');
+        return parts switch
+        {
+            ["clusters"] => FakeReply.Json(Fixtures.Bytes("aws-api/eks/ListClusters-awsdocs.json")),
+            ["clusters", var name] => FakeReply.Json(Fixtures.Text("aws-api/eks/DescribeCluster-creating-awsdocs.json").Replace("\"my-cluster\"", $"\"{name}\"", StringComparison.Ordinal)),
+            ["clusters", var name, "pod-identity-associations"] => FakeReply.Json(
+                "{\"associations\":[{\"clusterName\":\"" + name + "\",\"namespace\":\"kube-system\",\"serviceAccount\":\"aws-node\"," +
+                "\"associationArn\":\"arn:aws:eks:us-west-2:111122223333:podidentityassociation/" + name + "/a-9njjin9gfghecgocd\",\"associationId\":\"a-9njjin9gfghecgocd\"}],\"nextToken\":null}"),
+            ["clusters", var name, "pod-identity-associations", var id] => FakeReply.Json(
+                "{\"association\":{\"clusterName\":\"" + name + "\",\"namespace\":\"kube-system\",\"serviceAccount\":\"aws-node\",\"roleArn\":\"arn:aws:iam::111122223333:role/my-role\"," +
+                "\"associationArn\":\"arn:aws:eks:us-west-2:111122223333:podidentityassociation/" + name + "/" + id + "\",\"associationId\":\"" + id + "\"," +
+                "\"tags\":{\"Key1\":\"value1\"},\"createdAt\":1716598334.135,\"modifiedAt\":1716598334.135}}"),
+            _ => new FakeReply(404, "application/json", Encoding.UTF8.GetBytes("{\"message\":\"No cluster found\"}")) { Headers = new Dictionary<string, string> { ["x-amzn-ErrorType"] = "ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.eks/" } },
+        };
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Kalc.Iac.Tests.Live.Fakes;
+
+namespace Kalc.Iac.KubeModel.Tests.Live;
+
+/// <summary>A fake Kubernetes API server's list endpoints: real wire shapes (a typed list such as NodeList with
+/// metadata.continue, items without apiVersion/kind; errors as a Status object), paged by limit/continue.</summary>
+internal sealed class FakeKubeApi
+{
+    public int Nodes { get; init; } = 5;
+
+    public Func<FakeRequest, FakeReply?>? Fault { get; init; }
+
+    public FakeReply Handle(FakeRequest r)
+    {
+        if (Fault?.Invoke(r) is { } fault) return fault;
+        var limit = int.TryParse(r.Query["limit"], CultureInfo.InvariantCulture, out var l) ? l : int.MaxValue;
+        var from = int.TryParse(r.Query["continue"], CultureInfo.InvariantCulture, out var c) ? c : 0;
+        return r.Path switch
+        {
+            "/api/v1/nodes" => List("NodeList", "v1", Nodes, from, limit, Node),
+            "/api/v1/serviceaccounts" => List("ServiceAccountList", "v1", 1, from, limit, _ => ServiceAccount),
+            "/apis/apps/v1/deployments" => List("DeploymentList", "apps/v1", 0, from, limit, _ => ""),
+            "/apis/apps/v1/daemonsets" => List("DaemonSetList", "apps/v1", 1, from, limit, _ => DaemonSet),
+            "/apis/apps/v1/statefulsets" => List("StatefulSetList", "apps/v1", 0, from, limit, _ => ""),
+            "/api/v1/namespaces/kube-system/configmaps" => List("ConfigMapList", "v1", 1, from, limit, _ => ConfigMap),
+            _ => Status(404, "NotFound", "the server could not find the requested resource"),
+        };
+    }
+
+    public static FakeReply Status(int code, string reason, string message) => FakeReply.Json(new JsonObject
+    {
+        ["kind"] = "Status",
+        ["apiVersion"] = "v1",
+        ["metadata"] = new JsonObject(),
+        ["status"] = "Failure",
+        ["message"] = message,
+        ["reason"] = reason,
+        ["code"] = code,
+    }.ToJsonString(), code);
+
+    private static FakeReply List(string kind, string apiVersion, int total, int from, int limit, Func<int, string> item)
+    {
+        var to = (int)Math.Min(total, (long)from + limit);
+        var sb = new StringBuilder();
+        sb.Append("{\"kind\":\"").Append(kind).Append("\",\"apiVersion\":\"").Append(apiVersion).Append("\",\"metadata\":{\"resourceVersion\":\"5237\"");
+        if (to < total) sb.Append(",\"continue\":\"").Append(to.ToString(CultureInfo.InvariantCulture)).Append('"');
+        sb.Append("},\"items\":[");
+        for (var i = from; i < to; i++)
+        {
+            if (i > from) sb.Append(',');
+            sb.Append(item(i));
+        }
+        sb.Append("]}");
+        return FakeReply.Json(sb.ToString());
+    }
+
+    public static string NodeName(int i) => $"ip-10-0-{i / 250}-{i % 250}.ec2.internal";
+
+    public static string Node(int i) =>
+        "{\"metadata\":{\"name\":\"" + NodeName(i) + "\",\"uid\":\"6a1b2c3d-0000-4000-8000-" + i.ToString("d12", CultureInfo.InvariantCulture) + "\",\"resourceVersion\":\"5011\"," +
+        "\"creationTimestamp\":\"2024-01-01T10:49:00Z\",\"labels\":{\"kubernetes.io/hostname\":\"" + NodeName(i) + "\",\"node.kubernetes.io/instance-type\":\"m5.large\",\"topology.kubernetes.io/zone\":\"us-east-1a\"}}," +
+        "\"spec\":{\"podCIDR\":\"10.244." + (i % 250).ToString(CultureInfo.InvariantCulture) + ".0/24\",\"podCIDRs\":[\"10.244." + (i % 250).ToString(CultureInfo.InvariantCulture) + ".0/24\"],\"providerID\":\"aws:///us-east-1a/i-" + (0x0a000000 + i).ToString("x8", CultureInfo.InvariantCulture) + "0000aaaa\"}," +
+        "\"status\":{\"addresses\":[{\"type\":\"InternalIP\",\"address\":\"10.0." + (i / 250).ToString(CultureInfo.InvariantCulture) + "." + (i % 250).ToString(CultureInfo.InvariantCulture) + "\"},{\"type\":\"Hostname\",\"address\":\"" + NodeName(i) + "\"}]," +
+        "\"nodeInfo\":{\"kubeletVersion\":\"v1.29.0-eks-5e0fdde\",\"machineID\":\"ec2\",\"systemUUID\":\"ec2\",\"bootID\":\"b\",\"kernelVersion\":\"5.10\",\"osImage\":\"Amazon Linux 2\",\"containerRuntimeVersion\":\"containerd://1.7.11\",\"kubeProxyVersion\":\"v1.29.0\",\"operatingSystem\":\"linux\",\"architecture\":\"amd64\"}}}";
+
+    /// <summary>The IRSA annotation as in fixtures k8s/serviceaccounts (eks-user-guide aws-load-balancer-controller).</summary>
+    private const string ServiceAccount =
+        "{\"metadata\":{\"name\":\"aws-load-balancer-controller\",\"namespace\":\"kube-system\",\"uid\":\"0b1c\",\"resourceVersion\":\"77\",\"creationTimestamp\":\"2024-01-01T10:49:00Z\"," +
+        "\"labels\":{\"app.kubernetes.io/component\":\"controller\",\"app.kubernetes.io/name\":\"aws-load-balancer-controller\"}," +
+        "\"annotations\":{\"eks.amazonaws.com/role-arn\":\"arn:aws:iam::111122223333:role/AmazonEKSLoadBalancerControllerRole\"}}}";
+
+    private const string DaemonSet =
+        "{\"metadata\":{\"name\":\"aws-node\",\"namespace\":\"kube-system\",\"uid\":\"1c2d\",\"resourceVersion\":\"88\",\"generation\":1,\"creationTimestamp\":\"2024-01-01T10:49:00Z\"}," +
+        "\"spec\":{\"selector\":{\"matchLabels\":{\"k8s-app\":\"aws-node\"}},\"template\":{\"metadata\":{\"labels\":{\"k8s-app\":\"aws-node\"}},\"spec\":{\"serviceAccountName\":\"aws-node\"," +
+        "\"containers\":[{\"name\":\"aws-node\",\"image\":\"602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.16.0\"}]}}," +
+        "\"updateStrategy\":{\"type\":\"RollingUpdate\",\"rollingUpdate\":{\"maxUnavailable\":\"10%\",\"maxSurge\":0}}}," +
+        "\"status\":{\"currentNumberScheduled\":3,\"numberMisscheduled\":0,\"desiredNumberScheduled\":3,\"numberReady\":3}}";
+
+    private const string ConfigMap =
+        "{\"metadata\":{\"name\":\"aws-auth\",\"namespace\":\"kube-system\",\"uid\":\"2d3e\",\"resourceVersion\":\"99\",\"creationTimestamp\":\"2024-01-01T10:49:00Z\"}," +
+        "\"data\":{\"mapRoles\":\"- rolearn: arn:aws:iam::111122223333:role/eks-nodes\\n  username: system:node:{{EC2PrivateDNSName}}\\n  groups:\\n    - system:bootstrappers\\n    - system:nodes\\n\"}}";
+}
