@@ -25,7 +25,13 @@ internal static class ScenarioSummary
 
         var byAction = new SortedDictionary<string, int>(StringComparer.Ordinal)
         {
-            ["create"] = 0, ["update"] = 0, ["delete"] = 0, ["replace"] = 0, ["read"] = 0, ["no-op"] = 0, ["forget"] = 0,
+            ["create"] = 0,
+            ["update"] = 0,
+            ["delete"] = 0,
+            ["replace"] = 0,
+            ["read"] = 0,
+            ["no-op"] = 0,
+            ["forget"] = 0,
         };
         foreach (var action in s.Actions)
             byAction[action switch

@@ -3,17 +3,25 @@ using Json.Schema;
 
 namespace Kalc.Iac.Reporting.Tests;
 
-/// <summary>docs/report.schema.json, loaded once, and a validator that says which paths failed.</summary>
+/// <summary>docs/report.schema.json (and the reduced SARIF schema), loaded once, and a validator that says which paths failed.</summary>
 internal static class ReportSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(() =>
         JsonSchema.FromText(File.ReadAllText(RepoRoot.File("docs", "report.schema.json"))));
 
-    /// <summary>Null when valid, else the failing instance locations and messages.</summary>
-    public static string? Errors(string json)
+    private static readonly Lazy<JsonSchema> Sarif = new(() =>
+        JsonSchema.FromText(File.ReadAllText(RepoRoot.File("tests", "Reporting.Tests", "sarif-2.1.0-reduced.schema.json"))));
+
+    /// <summary>Null when the JSON report is valid, else the failing instance locations and messages.</summary>
+    public static string? Errors(string json) => Errors(Schema.Value, json);
+
+    /// <summary>The same against the reduced SARIF 2.1.0 schema.</summary>
+    public static string? SarifErrors(string json) => Errors(Sarif.Value, json);
+
+    private static string? Errors(JsonSchema schema, string json)
     {
         using var document = JsonDocument.Parse(json);
-        var result = Schema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         if (result.IsValid) return null;
         return string.Join("\n", (result.Details ?? [])
             .Where(d => d.Errors is { Count: > 0 })

@@ -16,6 +16,20 @@ public sealed class SarifReporterTests
     }
 
     [Fact]
+    public void Every_sample_and_the_hostile_report_satisfy_the_reduced_sarif_schema()
+    {
+        foreach (var report in SampleReports.All().Select(s => s.Report).Append(HostileReport.Build()))
+            Assert.Null(ReportSchema.SarifErrors(SampleReports.Render("sarif", report)));
+    }
+
+    [Fact]
+    public void The_reduced_sarif_schema_rejects_a_wrong_level()
+    {
+        var sarif = SampleReports.Render("sarif", SampleReports.Breaks()).Replace("\"level\": \"error\"", "\"level\": \"fatal\"");
+        Assert.NotNull(ReportSchema.SarifErrors(sarif));
+    }
+
+    [Fact]
     public void The_driver_lists_every_rule_that_ran_with_level_help_and_descriptions()
     {
         var driver = Run(SampleReports.Breaks()).GetProperty("tool").GetProperty("driver");

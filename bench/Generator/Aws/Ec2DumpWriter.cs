@@ -219,55 +219,45 @@ internal static class Ec2DumpWriter
             w.WriteString("GroupName", k < 0 ? "eks-node" : $"app-{k:D3}");
             w.WriteStartArray("IpPermissions");
             foreach (var port in k < 0 ? (int[])[443, 10250, 53] : [443])
-            {
-                w.WriteStartObject();
-                w.WriteNumber("FromPort", port);
-                w.WriteString("IpProtocol", "tcp");
-                w.WriteStartArray("IpRanges");
-                w.WriteStartObject();
-                w.WriteString("CidrIp", "10.0.0.0/16");
-                w.WriteString("Description", "cluster");
-                w.WriteEndObject();
-                w.WriteEndArray();
-                w.WriteStartArray("Ipv6Ranges");
-                w.WriteEndArray();
-                w.WriteStartArray("PrefixListIds");
-                w.WriteEndArray();
-                w.WriteNumber("ToPort", port);
-                w.WriteStartArray("UserIdGroupPairs");
-                if (k < 0)
-                {
-                    w.WriteStartObject();
-                    w.WriteString("GroupId", id);
-                    w.WriteString("UserId", Scenario.Account);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
+                Permission(w, "tcp", port, "10.0.0.0/16", k < 0 ? id : null);
             w.WriteEndArray();
             w.WriteString("OwnerId", Scenario.Account);
             w.WriteString("GroupId", id);
             w.WriteStartArray("IpPermissionsEgress");
-            w.WriteStartObject();
-            w.WriteString("IpProtocol", "-1");
-            w.WriteStartArray("IpRanges");
-            w.WriteStartObject();
-            w.WriteString("CidrIp", "0.0.0.0/0");
-            w.WriteEndObject();
-            w.WriteEndArray();
-            w.WriteStartArray("Ipv6Ranges");
-            w.WriteEndArray();
-            w.WriteStartArray("PrefixListIds");
-            w.WriteEndArray();
-            w.WriteStartArray("UserIdGroupPairs");
-            w.WriteEndArray();
-            w.WriteEndObject();
+            Permission(w, "-1", null, "0.0.0.0/0", null);
             w.WriteEndArray();
             w.WriteStartArray("Tags");
             if (k < 0) Tag(w, $"kubernetes.io/cluster/{Scenario.Cluster}", "owned");
             w.WriteEndArray();
             w.WriteString("VpcId", s.VpcId);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One IpPermissions entry: a protocol, an optional port, one CIDR and optionally the group itself.</summary>
+    private static void Permission(Utf8JsonWriter w, string protocol, int? port, string cidr, string? selfGroupId)
+    {
+        w.WriteStartObject();
+        if (port is { } from) w.WriteNumber("FromPort", from);
+        w.WriteString("IpProtocol", protocol);
+        w.WriteStartArray("IpRanges");
+        w.WriteStartObject();
+        w.WriteString("CidrIp", cidr);
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteStartArray("Ipv6Ranges");
+        w.WriteEndArray();
+        w.WriteStartArray("PrefixListIds");
+        w.WriteEndArray();
+        if (port is { } to) w.WriteNumber("ToPort", to);
+        w.WriteStartArray("UserIdGroupPairs");
+        if (selfGroupId is not null)
+        {
+            w.WriteStartObject();
+            w.WriteString("GroupId", selfGroupId);
+            w.WriteString("UserId", Scenario.Account);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -51,13 +51,7 @@ internal static class IamDumpWriter
     private static void Role(Utf8JsonWriter w, Scenario s, string name, long index, string trust, string? profile, string[] attached)
     {
         w.WriteStartObject();
-        w.WriteString("Path", "/");
-        w.WriteString("RoleName", name);
-        w.WriteString("RoleId", s.UniqueId("AROA", index, 41));
-        w.WriteString("Arn", Scenario.RoleArn(name));
-        w.WriteString("CreateDate", "2023-01-09T10:00:00+00:00");
-        w.WritePropertyName("AssumeRolePolicyDocument");
-        w.WriteRawValue(trust);
+        RoleIdentity(w, s, name, index, trust);
         w.WriteStartArray("InstanceProfileList");
         if (profile is not null)
         {
@@ -69,13 +63,7 @@ internal static class IamDumpWriter
             w.WriteString("CreateDate", "2023-01-09T10:00:01+00:00");
             w.WriteStartArray("Roles");
             w.WriteStartObject();
-            w.WriteString("Path", "/");
-            w.WriteString("RoleName", name);
-            w.WriteString("RoleId", s.UniqueId("AROA", index, 41));
-            w.WriteString("Arn", Scenario.RoleArn(name));
-            w.WriteString("CreateDate", "2023-01-09T10:00:00+00:00");
-            w.WritePropertyName("AssumeRolePolicyDocument");
-            w.WriteRawValue(trust);
+            RoleIdentity(w, s, name, index, trust);
             w.WriteEndObject();
             w.WriteEndArray();
             w.WriteEndObject();
@@ -99,6 +87,18 @@ internal static class IamDumpWriter
         w.WriteString("Region", Scenario.Region);
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    /// <summary>The members a role has both in RoleDetailList and inside its instance profiles' Roles.</summary>
+    private static void RoleIdentity(Utf8JsonWriter w, Scenario s, string name, long index, string trust)
+    {
+        w.WriteString("Path", "/");
+        w.WriteString("RoleName", name);
+        w.WriteString("RoleId", s.UniqueId("AROA", index, 41));
+        w.WriteString("Arn", Scenario.RoleArn(name));
+        w.WriteString("CreateDate", "2023-01-09T10:00:00+00:00");
+        w.WritePropertyName("AssumeRolePolicyDocument");
+        w.WriteRawValue(trust);
     }
 
     private static void Policy(Utf8JsonWriter w, Scenario s, string name, long index, string document)

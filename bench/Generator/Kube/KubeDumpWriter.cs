@@ -61,16 +61,8 @@ internal static class KubeDumpWriter
             Address(w, "InternalDNS", name);
             Address(w, "Hostname", name);
             w.WriteEndArray();
-            w.WriteStartObject("allocatable");
-            w.WriteString("cpu", "7910m");
-            w.WriteString("memory", "31482816Ki");
-            w.WriteString("pods", "58");
-            w.WriteEndObject();
-            w.WriteStartObject("capacity");
-            w.WriteString("cpu", "8");
-            w.WriteString("memory", "32408512Ki");
-            w.WriteString("pods", "58");
-            w.WriteEndObject();
+            Resources(w, "allocatable", "7910m", "31482816Ki");
+            Resources(w, "capacity", "8", "32408512Ki");
             w.WriteStartArray("conditions");
             w.WriteStartObject();
             w.WriteString("lastHeartbeatTime", "2026-11-25T11:59:00Z");
@@ -192,6 +184,15 @@ internal static class KubeDumpWriter
         w.WriteEndObject();
         w.WriteEndObject();
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void Resources(Utf8JsonWriter w, string name, string cpu, string memory)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("cpu", cpu);
+        w.WriteString("memory", memory);
+        w.WriteString("pods", "58");
         w.WriteEndObject();
     }
 

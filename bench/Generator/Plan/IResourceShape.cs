@@ -21,6 +21,7 @@ internal interface IResourceShape
     /// <summary>Attributes Terraform marks sensitive (their values are in the plan, marked, never to be printed).</summary>
     string[] Sensitive { get; }
 
-    /// <summary>Writes the attribute object. <paramref name="changed"/> is true for the after side of an update or replace.</summary>
+    /// <summary>Writes the attribute object. <paramref name="changed"/> is true for the after side of an update or replace.
+    /// Like Terraform, attributes unknown until apply are left out of the after object (after_unknown marks them).</summary>
     void WriteValues(Utf8JsonWriter w, Scenario scenario, int i, Side side, bool changed);
 }

@@ -20,15 +20,15 @@ internal sealed class InstanceProfileShape : IResourceShape
         var created = side == Side.After && s.Actions[i].CreatesNew();
         var name = $"svc-{i:D6}-profile";
         w.WriteStartObject();
-        if (created) w.WriteNull("arn"); else w.WriteString("arn", $"arn:aws:iam::{Scenario.Account}:instance-profile/{name}");
-        if (created) w.WriteNull("create_date"); else w.WriteString("create_date", "2024-03-14T09:26:54Z");
-        if (created) w.WriteNull("id"); else w.WriteString("id", name);
+        if (!created) w.WriteString("arn", $"arn:aws:iam::{Scenario.Account}:instance-profile/{name}");
+        if (!created) w.WriteString("create_date", "2024-03-14T09:26:54Z");
+        if (!created) w.WriteString("id", name);
         w.WriteString("name", name);
         w.WriteString("name_prefix", "");
         w.WriteString("path", "/");
         w.WriteString("role", Scenario.PlanRoleName(s.Det.Below(i, 60, Math.Max(1, s.Options.Resources)) + (changed ? 1 : 0)));
         Tags.Write(w, s, i, name, changed);
-        if (created) w.WriteNull("unique_id"); else w.WriteString("unique_id", s.UniqueId("AIPA", i, 61));
+        if (!created) w.WriteString("unique_id", s.UniqueId("AIPA", i, 61));
         w.WriteEndObject();
     }
 }

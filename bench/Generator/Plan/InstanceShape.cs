@@ -24,15 +24,15 @@ internal sealed class InstanceShape : IResourceShape
         var id = s.PlanInstanceId(i);
         w.WriteStartObject();
         w.WriteString("ami", replaced ? $"ami-0{s.Det.Hex(i, 21, 16)}" : $"ami-0{s.Det.Hex(s.Det.Below(i, 20, 12), 22, 16)}");
-        if (created) w.WriteNull("arn"); else w.WriteString("arn", $"arn:aws:ec2:{Scenario.Region}:{Scenario.Account}:instance/{id}");
+        if (!created) w.WriteString("arn", $"arn:aws:ec2:{Scenario.Region}:{Scenario.Account}:instance/{id}");
         w.WriteBoolean("associate_public_ip_address", false);
         w.WriteString("availability_zone", Scenario.Zone(i));
         w.WriteBoolean("disable_api_termination", false);
         w.WriteBoolean("ebs_optimized", true);
         w.WriteString("iam_instance_profile", $"svc-{s.Det.Below(i, 23, Math.Max(1, s.Options.Resources)):D6}-profile");
-        if (created) w.WriteNull("id"); else w.WriteString("id", id);
+        if (!created) w.WriteString("id", id);
         w.WriteString("instance_initiated_shutdown_behavior", "stop");
-        if (created) w.WriteNull("instance_state"); else w.WriteString("instance_state", "running");
+        if (!created) w.WriteString("instance_state", "running");
         var type = Types[s.Det.Below(i, 24, Types.Length)];
         w.WriteString("instance_type", changed && !replaced ? Types[(Array.IndexOf(Types, type) + 1) % Types.Length] : type);
         w.WriteString("key_name", "ops-2024");
@@ -44,8 +44,7 @@ internal sealed class InstanceShape : IResourceShape
         w.WriteEndObject();
         w.WriteEndArray();
         w.WriteBoolean("monitoring", s.Det.Below(i, 25, 2) == 0);
-        if (created) { w.WriteNull("private_dns"); w.WriteNull("private_ip"); w.WriteNull("primary_network_interface_id"); }
-        else
+        if (!created)
         {
             w.WriteString("private_dns", $"ip-10-1-{i % 250}-{i / 250 % 250}.{Scenario.Region}.compute.internal");
             w.WriteString("private_ip", $"10.1.{i % 250}.{i / 250 % 250}");

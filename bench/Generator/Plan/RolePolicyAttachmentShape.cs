@@ -29,7 +29,7 @@ internal sealed class RolePolicyAttachmentShape : IResourceShape
         var pick = s.Det.Below(i, 51, 4) + (changed ? 1 : 0);
         var policy = pick % 4 == 3 ? Scenario.PolicyArn(Scenario.PlanPolicyName(i % Math.Max(1, s.Options.Policies))) : Managed[pick % 4 % 3];
         w.WriteStartObject();
-        if (created) w.WriteNull("id"); else w.WriteString("id", $"{role}-{s.Det.Hex(i, 52, 26)}");
+        if (!created) w.WriteString("id", $"{role}-{s.Det.Hex(i, 52, 26)}");
         w.WriteString("policy_arn", policy);
         w.WriteString("role", role);
         w.WriteEndObject();

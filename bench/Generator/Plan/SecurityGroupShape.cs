@@ -20,12 +20,12 @@ internal sealed class SecurityGroupShape : IResourceShape
         var created = side == Side.After && s.Actions[i].CreatesNew();
         var id = s.SecurityGroupId(i);
         w.WriteStartObject();
-        if (created) w.WriteNull("arn"); else w.WriteString("arn", $"arn:aws:ec2:{Scenario.Region}:{Scenario.Account}:security-group/{id}");
+        if (!created) w.WriteString("arn", $"arn:aws:ec2:{Scenario.Region}:{Scenario.Account}:security-group/{id}");
         w.WriteString("description", $"Service {i} security group");
         w.WriteStartArray("egress");
         Rule(w, 0, 0, "-1", "0.0.0.0/0", "all egress");
         w.WriteEndArray();
-        if (created) w.WriteNull("id"); else w.WriteString("id", id);
+        if (!created) w.WriteString("id", id);
         w.WriteStartArray("ingress");
         var rules = 1 + s.Det.Below(i, 70, 4) + (changed ? 1 : 0);
         for (var r = 0; r < rules; r++)
@@ -36,7 +36,7 @@ internal sealed class SecurityGroupShape : IResourceShape
         w.WriteEndArray();
         w.WriteString("name", $"svc-{i:D6}");
         w.WriteString("name_prefix", "");
-        if (created) w.WriteNull("owner_id"); else w.WriteString("owner_id", Scenario.Account);
+        if (!created) w.WriteString("owner_id", Scenario.Account);
         w.WriteBoolean("revoke_rules_on_delete", false);
         Tags.Write(w, s, i, $"svc-{i:D6}", changed);
         w.WriteNull("timeouts");
