@@ -80,7 +80,7 @@ public class ReaderErrorTests
     public void A_failed_plan_reports_the_terraform_error()
     {
         const string text = """
-            Terraform will perform the following actions:
+            Terraform planned the following actions, but then encountered a problem:
 
               # aws_iam_role.a will be created
               + resource "aws_iam_role" "a" {

@@ -35,7 +35,7 @@ public class ValueTests
         Assert.Equal("arn:aws:iam::1:role/a", c.Before["arn"].AsString());
         Assert.True(c.After["arn"].IsUnknown);
         Assert.True(c.Before["secret"].IsSensitive && c.After["secret"].IsSensitive);
-        Assert.True(c.After["path"].IsNull);
+        Assert.True(((PlanObject)c.After).Properties["path"].IsNull);
         Assert.Equal(new PlanNumber("3600"), c.After["max"]);
         Assert.Equal(new PlanBool(false), c.Before["force"]);
         Assert.Equal("eks", c.After["tags"]["team"].AsString());

@@ -15,6 +15,7 @@ internal static class SegmentReader
         "used the selected providers to generate the following execution",
         "Objects have changed outside of",
         "Resource actions are indicated with the following symbols:",
+        "planned the following actions, but then encountered a problem",
     ];
 
     public static List<PlanSegment> Read(PlanStream stream, string file)
