@@ -113,4 +113,27 @@ public sealed class PolicyPropertyTests
             Assert.Equal(expected, new WildcardPattern(pattern, ignoreCase).IsMatch(value));
         }, iter: 500);
     }
+
+    [Fact]
+    public void Resource_arn_wildcards_keep_a_mid_segment_star_inside_its_segment()
+    {
+        Gen.Select(Gen.Char["a:*?"].Array[0, 7], Gen.Char["a:"].Array[0, 8]).Sample((p, v) =>
+        {
+            var pattern = new string(p);
+            var value = new string(v);
+            var regex = new System.Text.StringBuilder("^");
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var next = pattern.Skip(i + 1).SkipWhile(c => c == '*').Cast<char?>().FirstOrDefault();
+                regex.Append(pattern[i] switch
+                {
+                    '*' => next is null or ':' ? ".*" : "[^:]*",
+                    '?' => ".",
+                    var c => Regex.Escape(c.ToString()),
+                });
+            }
+            var expected = Regex.IsMatch(value, regex.Append('$').ToString(), RegexOptions.Singleline);
+            Assert.Equal(expected, new WildcardPattern(pattern, ignoreCase: false, arnSegments: true).IsMatch(value));
+        }, iter: 500);
+    }
 }
