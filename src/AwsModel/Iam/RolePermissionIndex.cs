@@ -135,6 +135,3 @@ public sealed class RolePermissionIndex
         return NamedPolicy.Of(policy.Name, parsed.Value, arn);
     }
 }
-
-/// <summary>One action's answer from <see cref="RolePermissionIndex.Allows"/>.</summary>
-public sealed record ActionAnswer(string Action, EvaluationResult Result);
