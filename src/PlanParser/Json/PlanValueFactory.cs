@@ -8,12 +8,15 @@ namespace Kalc.Iac.PlanParser.Json;
 internal sealed class PlanValueFactory
 {
     private const int MaxSharedLength = 64;
+    private const int MaxSharedStrings = 16 * 1024;
     private static readonly PlanValue True = new PlanBool(true);
     private static readonly PlanValue False = new PlanBool(false);
     private static readonly PlanValue EmptyList = new PlanList([]);
     private readonly Dictionary<string, PlanValue> _strings = new(StringComparer.Ordinal);
 
     public StringPool Names { get; } = new();
+
+    public RawValueCache Containers { get; } = new();
 
     public static PlanValue Bool(bool value) => value ? True : False;
 
@@ -22,7 +25,7 @@ internal sealed class PlanValueFactory
         if (value.Length > MaxSharedLength) return new PlanString(value);
         if (_strings.TryGetValue(value, out var shared)) return shared;
         var created = new PlanString(value);
-        _strings.Add(value, created);
+        if (_strings.Count < MaxSharedStrings) _strings.Add(value, created);
         return created;
     }
 
