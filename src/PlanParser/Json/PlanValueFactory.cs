@@ -31,6 +31,16 @@ internal sealed class PlanValueFactory
 
     public static PlanValue Number(string text) => new PlanNumber(text);
 
+    /// <summary>A JSON string, number, boolean or null as a plan value.</summary>
+    public PlanValue Scalar(System.Text.Json.JsonElement value) => value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => String(value.GetString()!),
+        System.Text.Json.JsonValueKind.Number => Number(value.GetRawText()),
+        System.Text.Json.JsonValueKind.True => True,
+        System.Text.Json.JsonValueKind.False => False,
+        _ => PlanValue.Null,
+    };
+
     public static PlanValue List(ImmutableArray<PlanValue>.Builder items) =>
         items.Count == 0 ? EmptyList : new PlanList(items.DrainToImmutable());
 

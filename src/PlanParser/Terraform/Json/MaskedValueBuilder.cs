@@ -22,16 +22,8 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
                 return BuildObject(value, unknown, sensitive);
             case JsonValueKind.Array:
                 return BuildArray(value, unknown, sensitive);
-            case JsonValueKind.String:
-                return values.String(value.GetString()!);
-            case JsonValueKind.Number:
-                return PlanValueFactory.Number(value.GetRawText());
-            case JsonValueKind.True:
-                return PlanValueFactory.Bool(true);
-            case JsonValueKind.False:
-                return PlanValueFactory.Bool(false);
             default:
-                return PlanValue.Null;
+                return values.Scalar(value);
         }
     }
 
