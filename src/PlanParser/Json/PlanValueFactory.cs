@@ -8,12 +8,15 @@ namespace Kalc.Iac.PlanParser.Json;
 internal sealed class PlanValueFactory
 {
     private const int MaxSharedLength = 64;
+    private const int MaxSharedStrings = 16 * 1024;
     private static readonly PlanValue True = new PlanBool(true);
     private static readonly PlanValue False = new PlanBool(false);
     private static readonly PlanValue EmptyList = new PlanList([]);
     private readonly Dictionary<string, PlanValue> _strings = new(StringComparer.Ordinal);
 
     public StringPool Names { get; } = new();
+
+    public RawValueCache Containers { get; } = new();
 
     public static PlanValue Bool(bool value) => value ? True : False;
 
@@ -22,11 +25,21 @@ internal sealed class PlanValueFactory
         if (value.Length > MaxSharedLength) return new PlanString(value);
         if (_strings.TryGetValue(value, out var shared)) return shared;
         var created = new PlanString(value);
-        _strings.Add(value, created);
+        if (_strings.Count < MaxSharedStrings) _strings.Add(value, created);
         return created;
     }
 
     public static PlanValue Number(string text) => new PlanNumber(text);
+
+    /// <summary>A JSON string, number, boolean or null as a plan value.</summary>
+    public PlanValue Scalar(System.Text.Json.JsonElement value) => value.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => String(value.GetString()!),
+        System.Text.Json.JsonValueKind.Number => Number(value.GetRawText()),
+        System.Text.Json.JsonValueKind.True => True,
+        System.Text.Json.JsonValueKind.False => False,
+        _ => PlanValue.Null,
+    };
 
     public static PlanValue List(ImmutableArray<PlanValue>.Builder items) =>
         items.Count == 0 ? EmptyList : new PlanList(items.DrainToImmutable());

@@ -5,13 +5,14 @@ namespace Kalc.Iac.PlanParser.Json;
 internal sealed class StringPool
 {
     private const int MaxPooledLength = 64;
+    private const int MaxPooled = 16 * 1024;
     private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
 
     public string Intern(string s)
     {
         if (s.Length > MaxPooledLength) return s;
         if (_strings.TryGetValue(s, out var pooled)) return pooled;
-        _strings.Add(s);
+        if (_strings.Count < MaxPooled) _strings.Add(s);
         return s;
     }
 }

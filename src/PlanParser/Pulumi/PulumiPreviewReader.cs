@@ -23,12 +23,8 @@ public static class PulumiPreviewReader
     {
         var payload = JsonPayload.Locate(input, file);
         var span = payload.Utf8.Span;
-        if (span.Trim(" \t\r\n"u8).IsEmpty)
-            throw new InputException(new InputError(file, "empty input: expected pulumi preview --json output"));
         var lines = new LineCounter(payload.SkippedLines + 1);
-        var reader = new Utf8JsonReader(span, JsonLimits.ReaderOptions);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            throw new InputException(new InputError(file, "not a pulumi preview --json output: the document is not a JSON object", lines.LineAt(span, reader.TokenStartIndex)));
+        var reader = JsonTopLevel.OpenObject(span, file, "pulumi preview --json output", lines);
 
         var steps = new PulumiStepReader(file, types, new PlanValueFactory());
         var summary = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -74,8 +70,7 @@ public static class PulumiPreviewReader
                 reader.Skip();
             }
         }
-        if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
-            throw new InputException(new InputError(file, "not valid JSON after the preview object", lines.LineAt(span, reader.TokenStartIndex)));
+        JsonTopLevel.EnsureEnd(ref reader, span, file, lines);
         if (!sawSteps && !sawSummary)
             throw new InputException(new InputError(file, sawTerraformKey
                 ? "this is a Terraform JSON plan, not a Pulumi preview"

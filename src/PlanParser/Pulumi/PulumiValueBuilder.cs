@@ -55,18 +55,12 @@ internal sealed class PulumiValueBuilder(PlanValueFactory values)
                 foreach (var item in value.EnumerateArray())
                     items.Add(Build(item));
                 return PlanValueFactory.List(items);
-            case JsonValueKind.String:
-                if (value.ValueEquals(UnknownSentinel)) return PlanValue.Unknown;
-                if (value.ValueEquals(BlindedSecret)) return PlanValue.Sensitive;
-                return values.String(value.GetString()!);
-            case JsonValueKind.Number:
-                return PlanValueFactory.Number(value.GetRawText());
-            case JsonValueKind.True:
-                return PlanValueFactory.Bool(true);
-            case JsonValueKind.False:
-                return PlanValueFactory.Bool(false);
+            case JsonValueKind.String when value.ValueEquals(UnknownSentinel):
+                return PlanValue.Unknown;
+            case JsonValueKind.String when value.ValueEquals(BlindedSecret):
+                return PlanValue.Sensitive;
             default:
-                return PlanValue.Null;
+                return values.Scalar(value);
         }
     }
 

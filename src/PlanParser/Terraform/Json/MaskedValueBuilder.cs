@@ -16,22 +16,36 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
         if (unknown.ValueKind == JsonValueKind.True) return PlanValue.Unknown;
         switch (value.ValueKind)
         {
+            case JsonValueKind.Object or JsonValueKind.Array when IsEmptyMask(unknown) && IsEmptyMask(sensitive):
+                return Shared(value);
             case JsonValueKind.Object:
                 return BuildObject(value, unknown, sensitive);
             case JsonValueKind.Array:
                 return BuildArray(value, unknown, sensitive);
-            case JsonValueKind.String:
-                return values.String(value.GetString()!);
-            case JsonValueKind.Number:
-                return PlanValueFactory.Number(value.GetRawText());
-            case JsonValueKind.True:
-                return PlanValueFactory.Bool(true);
-            case JsonValueKind.False:
-                return PlanValueFactory.Bool(false);
             default:
-                return PlanValue.Null;
+                return values.Scalar(value);
         }
     }
+
+    /// <summary>A container with no unknown or sensitive part: small ones are shared between resources.</summary>
+    private PlanValue Shared(JsonElement value)
+    {
+        var raw = RawValueCache.RawOf(value);
+        if (raw.Length > RawValueCache.MaxRawLength)
+            return value.ValueKind == JsonValueKind.Object ? BuildObject(value, default, default) : BuildArray(value, default, default);
+        if (values.Containers.TryGet(raw, out var shared)) return shared;
+        var built = value.ValueKind == JsonValueKind.Object ? BuildObject(value, default, default) : BuildArray(value, default, default);
+        values.Containers.Add(raw, built);
+        return built;
+    }
+
+    private static bool IsEmptyMask(JsonElement mask) => mask.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.False or JsonValueKind.Null => true,
+        JsonValueKind.Object => mask.GetPropertyCount() == 0,
+        JsonValueKind.Array => mask.GetArrayLength() == 0,
+        _ => false,
+    };
 
     private PlanValue BuildObject(JsonElement value, JsonElement unknown, JsonElement sensitive)
     {

@@ -26,15 +26,10 @@ public static class TerraformJsonPlanReader
     {
         var payload = JsonPayload.Locate(input, file);
         var span = payload.Utf8.Span;
-        if (span.Trim("\r\n\t "u8).IsEmpty)
-            throw new InputException(new InputError(file, "empty input: expected terraform show -json output"));
-
+        var lines = new LineCounter(payload.SkippedLines + 1);
+        var reader = JsonTopLevel.OpenObject(span, file, "terraform show -json output", lines);
         var values = new PlanValueFactory();
         var elements = new ResourceChangeElement(values);
-        var lines = new LineCounter(payload.SkippedLines + 1);
-        var reader = new Utf8JsonReader(span, JsonLimits.ReaderOptions);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            throw new InputException(new InputError(file, "not a Terraform JSON plan: the document is not a JSON object", lines.LineAt(span, reader.TokenStartIndex)));
 
         string? formatVersion = null, terraformVersion = null;
         var changes = ImmutableArray.CreateBuilder<ResourceChange>();
@@ -86,10 +81,7 @@ public static class TerraformJsonPlanReader
                 reader.Skip();
             }
         }
-        if (reader.TokenType != JsonTokenType.EndObject)
-            throw new InputException(new InputError(file, "not valid JSON: unexpected token " + reader.TokenType, lines.LineAt(span, reader.TokenStartIndex)));
-        if (reader.Read())
-            throw new InputException(new InputError(file, "not valid JSON: content after the end of the plan object", lines.LineAt(span, reader.TokenStartIndex)));
+        JsonTopLevel.EnsureEnd(ref reader, span, file, lines);
 
         if (!sawPlanKey && (sawStateValues || formatVersion is not null))
             throw new InputException(new InputError(file, "this is Terraform state, not a plan; run terraform show -json PLANFILE"));
