@@ -1,5 +1,6 @@
 using Kalc.Iac.Core;
-using Kalc.Iac.PlanParser;
+using Kalc.Iac.PlanParser.Binary;
+using Kalc.Iac.PlanParser.Detection;
 using Kalc.Iac.PlanParser.Kubespray;
 using Kalc.Iac.PlanParser.Model;
 using Kalc.Iac.PlanParser.Terraform.Json;
@@ -42,7 +43,7 @@ internal static class ChangeLoader
             PlanFormat.TerraformText => TerraformTextPlanReader.Read(bytes, name).Unwrap(),
             PlanFormat.BinaryPlan => name == "-"
                 ? throw new InputException(new InputError(name, "this is a binary Terraform plan on stdin; run `terraform show -json PLANFILE | kalc-iac` instead"))
-                : TerraformJsonPlanReader.Read(BinaryPlanConverter.ToJson(name).Unwrap(), name).Unwrap(),
+                : TerraformJsonPlanReader.Read(new BinaryPlanConverter().ToJson(name).Unwrap(), name).Unwrap(),
             PlanFormat.TerraformState => throw new InputException(new InputError(name, "this is Terraform state, not a plan; run `terraform plan -out tfplan && terraform show -json tfplan`")),
             PlanFormat.Empty => throw new InputException(new InputError(name, "empty input: no plan to read")),
             PlanFormat.UnknownJson => throw new InputException(new InputError(name, "JSON, but neither a Terraform plan (`terraform show -json`) nor a Pulumi preview (`pulumi preview --json`)")),

@@ -23,10 +23,10 @@ internal static class RulesCommand
         output.WriteLine($"protects: {string.Join(", ", d.Components)}");
         output.WriteLine();
         output.WriteLine("Why:");
-        output.WriteLine(Reporting.Text.WordWrap.Wrap(d.Rationale, 78, "  "));
+        foreach (var line in Reporting.Text.WordWrap.Lines(d.Rationale, 76)) output.WriteLine("  " + line);
         output.WriteLine();
         output.WriteLine("What to do:");
-        output.WriteLine(Reporting.Text.WordWrap.Wrap(d.Remediation, 78, "  "));
+        foreach (var line in Reporting.Text.WordWrap.Lines(d.Remediation, 76)) output.WriteLine("  " + line);
         output.WriteLine();
         output.WriteLine($"More: {d.HelpLink}");
         return ExitCodes.Ok;

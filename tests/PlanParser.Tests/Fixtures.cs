@@ -3,7 +3,7 @@ namespace Kalc.Iac.PlanParser.Tests;
 /// <summary>Finds files under the repository's fixtures/ folder, wherever the tests run from.</summary>
 internal static class Fixtures
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Kalc.Iac.Tests.RepoPaths.Root;
 
     public static string Path(string relative) => System.IO.Path.Combine(Root, "fixtures", relative);
 
@@ -17,10 +17,4 @@ internal static class Fixtures
                 yield return System.IO.Path.GetRelativePath(System.IO.Path.Combine(Root, "fixtures"), f);
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Kalc.Iac.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Kalc.Iac.sln not found above " + AppContext.BaseDirectory);
-    }
 }

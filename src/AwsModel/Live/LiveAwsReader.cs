@@ -75,7 +75,7 @@ public sealed class LiveAwsReader : IDisposable
         {
             Documents = [.. _documents.OrderBy(d => d.FileName, StringComparer.Ordinal)],
             Failures = [.. _failures.OrderBy(f => f.Call, StringComparer.Ordinal)],
-            Account = (await identity.ConfigureAwait(false))?["Account"]?.GetValue<string>(),
+            Account = Text((await identity.ConfigureAwait(false))?["Account"]),
             Region = _clients.Region,
         };
     }
@@ -92,7 +92,7 @@ public sealed class LiveAwsReader : IDisposable
         var list = await ReadPagedAsync("iam list-open-id-connect-providers", "iam_list-open-id-connect-providers.json",
             ["OpenIDConnectProviderList"], (_, c) => _clients.Iam.ListOpenIDConnectProvidersAsync(c), "IAM OIDC providers", ct).ConfigureAwait(false);
         if (list?["OpenIDConnectProviderList"] is not JsonArray providers) return;
-        await Task.WhenAll(providers.Select(p => p?["Arn"]?.GetValue<string>()).OfType<string>().Select(async arn =>
+        await Task.WhenAll(providers.Select(p => Text(p?["Arn"])).OfType<string>().Select(async arn =>
         {
             var body = await ReadOneAsync("iam get-open-id-connect-provider " + arn, $"the OIDC provider {arn}",
                 c => _clients.Iam.GetOpenIDConnectProviderAsync(arn, c), ct).ConfigureAwait(false);
@@ -112,7 +112,7 @@ public sealed class LiveAwsReader : IDisposable
             var list = await ReadPagedAsync("eks list-clusters", "eks_list-clusters.json", ["clusters"], _clients.Eks.ListClustersAsync,
                 "EKS clusters and their pod identity associations", ct).ConfigureAwait(false);
             if (list?["clusters"] is not JsonArray names) return;
-            clusters = names.Select(n => n?.GetValue<string>()).OfType<string>().ToList();
+            clusters = names.Select(Text).OfType<string>().ToList();
         }
         await Task.WhenAll(clusters.Select(c => ReadClusterAsync(c, ct))).ConfigureAwait(false);
     }
@@ -126,7 +126,7 @@ public sealed class LiveAwsReader : IDisposable
             $"pod identity associations of {cluster}", ct).ConfigureAwait(false);
         if (await describe.ConfigureAwait(false) is { } body) _documents.Add(StateJson.Document($"eks_describe-cluster_{cluster}.json", body));
         if (list?["associations"] is not JsonArray associations) return;
-        await Task.WhenAll(associations.Select(a => a?["associationId"]?.GetValue<string>()).OfType<string>().Select(async id =>
+        await Task.WhenAll(associations.Select(a => Text(a?["associationId"])).OfType<string>().Select(async id =>
         {
             var one = await ReadOneAsync("eks describe-pod-identity-association " + id, $"the IAM role of pod identity association {id}",
                 c => _clients.Eks.DescribePodIdentityAssociationAsync(cluster, id, c), ct).ConfigureAwait(false);
@@ -202,6 +202,9 @@ public sealed class LiveAwsReader : IDisposable
         _failures.Add(new ReadFailure(call, e.Code, e.Message + where, unknown));
         _progress.Report(new ReadProgress { Call = call, Pages = pages, Items = items, Stage = ReadProgressStage.Failed });
     }
+
+    /// <summary>A string member, or null when absent or not a string (a malformed reply must not crash the read).</summary>
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     private async Task<T> GatedAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {

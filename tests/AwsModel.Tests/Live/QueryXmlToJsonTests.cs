@@ -47,3 +47,26 @@ public sealed class QueryXmlToJsonTests
         Assert.Equal("MalformedResponse", e.Code);
     }
 }
+
+public sealed class PagingTokenTests
+{
+    [Fact]
+    public void A_truncated_iam_page_without_a_marker_is_malformed_not_the_last_page()
+    {
+        var xml = "<ListRolesResponse><ListRolesResult><IsTruncated>true</IsTruncated><Roles/></ListRolesResult></ListRolesResponse>"u8.ToArray();
+        var e = Assert.Throws<AwsCallException>(() => QueryXmlToJson.Convert(xml, "ListRoles", IamShape.Shape));
+        Assert.Equal("MalformedResponse", e.Code);
+    }
+
+    [Fact]
+    public void An_explicit_null_eks_next_token_ends_the_chain_and_a_number_is_malformed()
+    {
+        var (body, next) = Kalc.Iac.AwsModel.Live.Eks.EksJson.Parse(Fixtures.Bytes("aws-api/eks/ListClusters-awsdocs.json"));
+        Assert.Null(next);
+        Assert.Null(body["nextToken"]);
+        Assert.Equal(2, body["clusters"]!.AsArray().Count);
+
+        var e = Assert.Throws<AwsCallException>(() => Kalc.Iac.AwsModel.Live.Eks.EksJson.Parse("{\"clusters\":[],\"nextToken\":7}"u8));
+        Assert.Equal("MalformedResponse", e.Code);
+    }
+}

@@ -9,7 +9,7 @@ internal static class LiveKubeFixture
 {
     public const string Token = "fake-bearer-token";
 
-    public static async Task<(LiveReadResult Result, List<FakeRequest> Requests)> ReadAsync(FakeKubeApi api, Func<LiveKubeOptions, LiveKubeOptions>? adjust = null)
+    public static async Task<(LiveReadResult Result, List<FakeRequest> Requests)> ReadAsync(FakeKubeApi api, Func<LiveKubeOptions, LiveKubeOptions>? adjust = null, IProgress<ReadProgress>? progress = null)
     {
         await using var server = new FakeHttpServer(api.Handle);
         var kubeconfig = Path.GetTempFileName();
@@ -19,7 +19,7 @@ internal static class LiveKubeFixture
             var options = new LiveKubeOptions { KubeconfigPath = kubeconfig, PageSize = 2, CallTimeout = TimeSpan.FromSeconds(5) };
             if (adjust is not null) options = adjust(options);
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            var result = await LiveKubeReader.ReadAsync(options, null, cts.Token);
+            var result = await LiveKubeReader.ReadAsync(options, progress, cts.Token);
             return (result, server.Requests.ToList());
         }
         finally

@@ -111,4 +111,22 @@ public sealed class LiveKubeReaderTests
         Assert.Equal("NoKubeconfig", failure.Code);
         Assert.Equal("all Kubernetes state", failure.Unknown);
     }
+
+    [Fact]
+    public async Task Progress_counts_pages_and_items_per_list()
+    {
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<Kalc.Iac.Core.Live.ReadProgress>();
+        var (result, _) = await LiveKubeFixture.ReadAsync(new FakeKubeApi { Nodes = 5 }, progress: new Recorder(seen.Enqueue));
+
+        Assert.Empty(result.Failures);
+        var nodes = seen.Where(p => p.Call == "kubectl get nodes").ToList();
+        Assert.Equal(Kalc.Iac.Core.Live.ReadProgressStage.Started, nodes[0].Stage);
+        Assert.Equal([1, 2, 3], nodes.Where(p => p.Stage == Kalc.Iac.Core.Live.ReadProgressStage.Page).Select(p => p.Pages));
+        Assert.Equal((Kalc.Iac.Core.Live.ReadProgressStage.Done, 3, 5), (nodes[^1].Stage, nodes[^1].Pages, nodes[^1].Items));
+    }
+
+    private sealed class Recorder(Action<Kalc.Iac.Core.Live.ReadProgress> report) : IProgress<Kalc.Iac.Core.Live.ReadProgress>
+    {
+        public void Report(Kalc.Iac.Core.Live.ReadProgress value) => report(value);
+    }
 }

@@ -3,7 +3,7 @@ namespace Kalc.Iac.PlanParser.Tests.Text;
 /// <summary>Finds the repository's fixtures/ folder by walking up to the directory holding Kalc.Iac.sln.</summary>
 internal static class Fixtures
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Kalc.Iac.Tests.RepoPaths.Root;
 
     public static string Path(string relative) => System.IO.Path.Combine(Root, "fixtures", relative);
 
@@ -12,12 +12,4 @@ internal static class Fixtures
 
     public static string Relative(string full) => System.IO.Path.GetRelativePath(Path(""), full).Replace('\\', '/');
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Kalc.Iac.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Kalc.Iac.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 using Kalc.Iac.AwsModel.Live.Signed;
 
 namespace Kalc.Iac.AwsModel.Live.Ec2;
@@ -11,26 +10,8 @@ public sealed class SdkEc2Client(IAmazonEC2 ec2, int pageSize) : IEc2ReadClient,
 {
     private readonly SdkModelJson _json = new();
 
-    public static AmazonEC2Config Config(string region, AwsEndpoints endpoints, LiveAwsOptions options)
-    {
-        var config = new AmazonEC2Config
-        {
-            MaxErrorRetry = Math.Max(0, options.Retry.MaxAttempts - 1),
-            RetryMode = RequestRetryMode.Standard,
-            Timeout = options.CallTimeout,
-            MaxConnectionsPerServer = Math.Max(2, options.MaxConcurrency),
-        };
-        if (endpoints.IsConfigured(AwsService.Ec2))
-        {
-            config.ServiceURL = endpoints.Resolve(AwsService.Ec2, region).AbsoluteUri;
-            config.AuthenticationRegion = region;
-        }
-        else
-        {
-            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region);
-        }
-        return config;
-    }
+    public static AmazonEC2Config Config(string region, AwsEndpoints endpoints, LiveAwsOptions options) =>
+        SdkCalls.Configure(new AmazonEC2Config(), AwsService.Ec2, region, endpoints, options);
 
     public Task<AwsPage> DescribeInstancesAsync(string? nextToken, CancellationToken ct) =>
         Call(async () =>
@@ -71,39 +52,7 @@ public sealed class SdkEc2Client(IAmazonEC2 ec2, int pageSize) : IEc2ReadClient,
     private AwsPage Page<T>(string key, List<T>? items, string? nextToken) =>
         new(new JsonObject { [key] = _json.Write(items ?? []) }, string.IsNullOrEmpty(nextToken) ? null : nextToken);
 
-    /// <summary>The SDK's exceptions, after its own retries, as the same failure values the signed client gives.</summary>
-    private static async Task<AwsPage> Call(Func<Task<AwsPage>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (AmazonServiceException e) when (e.ErrorCode is not null || e.StatusCode != 0)
-        {
-            throw new AwsCallException(e.ErrorCode ?? $"Http{(int)e.StatusCode}", e.Message, (int)e.StatusCode, e);
-        }
-        catch (AmazonClientException e)
-        {
-            throw new AwsCallException("MalformedResponse", e.Message, null, e);
-        }
-        catch (TaskCanceledException e) when (e.InnerException is TimeoutException || !e.CancellationToken.IsCancellationRequested)
-        {
-            throw new AwsCallException("Timeout", "no reply within the call timeout", null, e);
-        }
-        catch (TimeoutException e)
-        {
-            // the SDK's own per-request timeout (ClientConfig.Timeout)
-            throw new AwsCallException("Timeout", "no reply within the call timeout", null, e);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new AwsCallException("NetworkError", e.Message, null, e);
-        }
-        catch (System.Xml.XmlException e)
-        {
-            throw new AwsCallException("MalformedResponse", e.Message, null, e);
-        }
-    }
+    private static Task<AwsPage> Call(Func<Task<AwsPage>> call) => SdkCalls.RunAsync(call);
 
     public void Dispose() => ec2.Dispose();
 }

@@ -23,7 +23,16 @@ public static class EksJson
         }
         if (node is not JsonObject body) throw new AwsCallException("MalformedResponse", "reply is not a JSON object");
         string? next = null;
-        if (body["nextToken"] is JsonValue token && token.TryGetValue<string>(out var t) && t.Length > 0) next = t;
+        switch (body["nextToken"])
+        {
+            case null:
+                break;
+            case JsonValue token when token.TryGetValue<string>(out var t):
+                next = t.Length > 0 ? t : null;
+                break;
+            default:
+                throw new AwsCallException("MalformedResponse", "nextToken is neither a string nor null");
+        }
         body.Remove("nextToken");
         ConvertTimestamps(body);
         return (body, next);

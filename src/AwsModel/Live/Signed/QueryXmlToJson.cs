@@ -47,6 +47,8 @@ public static class QueryXmlToJson
         }
         // IAM: the Marker counts only while IsTruncated is true; a stale one would loop forever.
         if (truncated == false) token = null;
+        if (truncated == true && string.IsNullOrWhiteSpace(token))
+            throw new AwsCallException("MalformedResponse", "IsTruncated is true but no Marker says where the next page starts");
         return (body, string.IsNullOrEmpty(token) ? null : token);
     }
 
