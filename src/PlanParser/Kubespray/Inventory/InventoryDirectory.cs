@@ -8,7 +8,7 @@ namespace Kalc.Iac.PlanParser.Kubespray.Inventory;
 /// directory, as Ansible's directory source does) and the group_vars/ and host_vars/ next to it.</summary>
 public static class InventoryDirectory
 {
-    private static readonly string[] IgnoredExtensions = [".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst", ".orig", ".cfg", ".retry"];
+    private static readonly string[] IgnoredExtensions = [".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst", ".orig", ".ini", ".cfg", ".retry"];
     private static readonly string[] VarsExtensions = ["", ".yml", ".yaml", ".json"];
 
     public static InventorySources Read(string path)
@@ -27,7 +27,14 @@ public static class InventoryDirectory
             files = [.. Directory.GetFiles(root).Where(IsInventoryFile).Order(StringComparer.Ordinal)];
             foreach (var sub in Directory.GetDirectories(root).Select(Path.GetFileName).Where(d => d is not ("group_vars" or "host_vars") && d is not null && !d.StartsWith('.')))
                 limitations.Add($"inventory subdirectory '{sub}' was not read (only top-level inventory files are)");
-            if (files.Count == 0) throw new InputException(new InputError(path, "no inventory file (hosts.yaml, inventory.ini, ...) in this directory"));
+            if (files.Count == 0)
+            {
+                // ansible-playbook -i DIR ignores *.ini (INVENTORY_IGNORE_EXTS); kubespray users pass -i DIR/inventory.ini.
+                var ini = Directory.GetFiles(root, "*.ini").Order(StringComparer.Ordinal).ToList();
+                if (ini.Count == 0) throw new InputException(new InputError(path, "no inventory file (hosts.yaml, inventory.ini, ...) in this directory"));
+                files = ini;
+                limitations.Add($"read {string.Join(", ", ini.Select(Path.GetFileName))} as if given with -i {path}/{Path.GetFileName(ini[0])} (ansible-playbook -i {path} ignores *.ini files)");
+            }
         }
         else
         {

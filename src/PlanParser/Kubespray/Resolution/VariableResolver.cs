@@ -47,8 +47,8 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
     {
         var run = Stack(Layers(host, runGraph, full: true));
         var inventoryOnly = Stack(Layers(host, staticGraph, full: false));
-        var renderer = new TemplateRenderer(n => run.TryGetValue(n, out var list) ? list[^1].Value : null);
-        var inventoryRenderer = new TemplateRenderer(n => inventoryOnly.TryGetValue(n, out var list) ? list[^1].Value : null);
+        var renderer = new TemplateRenderer(n => run.TryGetValue(n, out var list) ? list[^1].Value : Magic(n, host));
+        var inventoryRenderer = new TemplateRenderer(n => inventoryOnly.TryGetValue(n, out var list) ? list[^1].Value : Magic(n, host));
         return new KubesprayHost
         {
             Name = host,
@@ -57,6 +57,14 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
             InventoryVariables = inventoryOnly.ToImmutableDictionary(kv => kv.Key, kv => Effective(kv.Key, kv.Value, inventoryRenderer)),
         };
     }
+
+    /// <summary>The magic variables a template can use before facts are gathered.</summary>
+    private static PlanString? Magic(string name, string host) => name switch
+    {
+        "inventory_hostname" => new PlanString(host),
+        "inventory_hostname_short" => new PlanString(host.Split('.')[0]),
+        _ => null,
+    };
 
     private static EffectiveValue Effective(string name, List<VariableAssignment> stack, TemplateRenderer renderer) => new()
     {
@@ -85,7 +93,8 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
             foreach (var a in defaults.Variables.Values.Where(a => a.Source.Kind == VariableSourceKind.RoleDefault)) yield return a;
         }
         var groups = graph.GroupsOf(host);
-        foreach (var g in groups) foreach (var a in graph.Groups[g].Vars) yield return a;
+        // ansible_group_priority orders groups; Ansible does not keep it as a variable.
+        foreach (var g in groups) foreach (var a in graph.Groups[g].Vars.Where(a => a.Name != "ansible_group_priority")) yield return a;
         foreach (var g in groups) foreach (var a in _groupVars.GetValueOrDefault(g)?.Assignments ?? []) yield return a;
         foreach (var a in sources.Definition.HostVars.GetValueOrDefault(host, [])) yield return a;
         foreach (var a in _hostVars.GetValueOrDefault(host)?.Assignments ?? []) yield return a;
