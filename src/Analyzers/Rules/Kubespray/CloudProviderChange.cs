@@ -44,7 +44,7 @@ public sealed class CloudProviderChange : KubesprayRule
         evidence.AddRange(ccms.Take(3).Select(w => new Evidence($"{w.Kind} {w.Namespace}/{w.Name} runs a cloud-controller-manager", w.Source.ToString())));
         evidence.AddRange(providerIds.Take(3).Select(p => new Evidence($"node {p.Node.Name} has providerID {p.Node.ProviderId}", p.Node.Source.ToString())));
         yield return Finding(run, "cloud_provider", planned?.Source ?? PlanParser.Kubespray.Model.VariableSource.Unset,
-            $"cloud_provider is {Quote(provider)} but the cluster runs with the {liveMode} cloud provider "
+            $"cloud_provider is {(planned is null ? "not set" : Quote(provider))} but the cluster runs with the {liveMode} cloud provider "
             + $"({providerIds.Length} node(s) with a {scheme ?? "cloud"} providerID): the next kubespray run {problem}.",
             evidence,
             $"Set cloud_provider: {(liveMode == "external" ? "external" : liveMode)}"

@@ -32,7 +32,7 @@ public sealed class SecondControlPlane : KubesprayRule
         var removed = running.Where(n => planned.All(p => p.NodeName != n.Name)).ToList();
         if (added.Count == 0 && removed.Count == 0) yield break;
         var disjoint = added.Count == planned.Count;
-        var sameMachine = added.Select(p => (p, node: ByAddress(p.Host, live.Nodes))).Where(t => t.node is not null)
+        var sameMachine = added.Select(p => (p, node: ByAddress(p.Host, live.Nodes))).Where(t => t.node is not null && t.node.Name != t.p.NodeName)
             .Select(t => $"{t.p.Host.Name} has the address of node {t.node!.Name} ({t.node.InternalIp}) but would register as '{t.p.NodeName}'").ToList();
         var message = disjoint
             ? $"kube_control_plane lists {Names(planned.Select(p => p.NodeName))} but the control plane runs on {Names(running.Select(n => n.Name))}: "
@@ -48,6 +48,9 @@ public sealed class SecondControlPlane : KubesprayRule
             message + ".",
             [
                 new($"inventory group kube_control_plane: {Names(planned.Select(p => p.Host.Name))}", run.InventoryPath),
+                .. hosts.Where(h => h["kube_override_hostname"] is { Rendered.IsKnown: false }).Take(1).Select(h => new Evidence(
+                    $"kube_override_hostname is unresolved ({h["kube_override_hostname"]!.Rendered.WhyUnknown}); node names compared as the inventory names, kubespray's default without a cloud provider",
+                    h["kube_override_hostname"]!.Source.ToString())),
                 .. running.Select(n => new Evidence($"node {n.Name} runs the control plane", n.Source.ToString())),
             ],
             disjoint

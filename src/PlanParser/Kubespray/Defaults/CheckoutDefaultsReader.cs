@@ -7,7 +7,7 @@ namespace Kalc.Iac.PlanParser.Kubespray.Defaults;
 
 /// <summary>Reads role defaults straight from a kubespray checkout (<c>--kubespray-dir</c>); also what the bundled
 /// data files are generated from.</summary>
-public static class CheckoutDefaultsReader
+public static partial class CheckoutDefaultsReader
 {
     public static KubesprayDefaults Read(string checkout, string? release)
     {
@@ -26,6 +26,15 @@ public static class CheckoutDefaultsReader
         {
             foreach (var (name, _, _) in InventoryDirectory.ReadVarsFile(Path.Combine(checkout, rel), rel)) sample.Add(name);
         }
+        // kubespray documents optional variables as commented-out examples ("# cloud_provider:"): they are known too.
+        foreach (var rel in DefaultsFileLayout.SampleInventoryFiles(checkout).Concat(DefaultsFileLayout.Files(checkout).Select(f => f.RelativePath)))
+        {
+            foreach (var line in File.ReadLines(Path.Combine(checkout, rel)))
+            {
+                var m = CommentedVariable().Match(line);
+                if (m.Success && !vars.ContainsKey(m.Groups[1].Value)) sample.Add(m.Groups[1].Value);
+            }
+        }
         return new KubesprayDefaults
         {
             Release = release ?? DefaultsFileLayout.DetectRelease(checkout) ?? "unknown",
@@ -34,4 +43,7 @@ public static class CheckoutDefaultsReader
             SampleInventoryVariables = sample.ToImmutable(),
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^#\s*(?:-\s*)?([a-z][a-z0-9_]*):(\s|$)")]
+    private static partial System.Text.RegularExpressions.Regex CommentedVariable();
 }
