@@ -127,4 +127,14 @@ public sealed class BadInputTests : IDisposable
         Assert.True(result.IsOk, result.Error?.ToString());
         Assert.Empty(result.Value.Kubespray!.Hosts);
     }
+
+    [Fact]
+    public void A_vaulted_value_is_kept_as_sensitive_without_its_content()
+    {
+        Write("hosts.yaml", Hosts);
+        Write("group_vars/all.yml", "db_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\n");
+        var result = KubesprayInventoryReader.Read(_dir.FullName, KubesprayOptions.Default);
+        Assert.True(result.IsOk, result.Error?.ToString());
+        Assert.True(result.Value.Kubespray!.Host("n1")!["db_password"]!.Raw.IsSensitive);
+    }
 }

@@ -36,7 +36,7 @@ public sealed class GroupVarsForMissingGroup : KubesprayRule
             var lost = fallbacks.Count == 0
                 ? "its values happen to equal what the run uses anyway"
                 : "the next run uses instead: " + string.Join("; ", fallbacks.Select(f =>
-                    $"{f.Assignment.Name} = {(f.Effective is null ? "(not set)" : Show(f.Effective) + " from " + f.Effective.Source)} (not {f.Assignment.Value})"));
+                    $"{f.Assignment.Name} = {(f.Effective is null ? "(not set)" : Show(f.Effective) + " from " + f.Effective.Source)} (not {Shown(f.Assignment)})"));
             var severity = fallbacks.Any(f => ShapeVariables.Contains(f.Assignment.Name)) ? Severity.High
                 : fallbacks.Count > 0 ? Severity.Medium : Severity.Low;
             var evidence = new List<Evidence>

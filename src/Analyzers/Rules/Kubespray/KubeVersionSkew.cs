@@ -34,8 +34,7 @@ public sealed class KubeVersionSkew : KubesprayRule
 
     protected override IEnumerable<string> Missing(KubesprayRun run, LiveCluster live, AnalysisContext context)
     {
-        if (run.Cluster.TryGetValue("kube_version", out var v) && !v.Value.Rendered.IsKnown)
-            yield return $"kube_version is unresolved ({v.Value.Rendered.WhyUnknown}); set it in the inventory or give --kubespray-dir";
+        foreach (var m in Unresolved(run, "kube_version", "; set it in the inventory or give --kubespray-dir")) yield return m;
         if (Current(live).Version is null) yield return "the running Kubernetes version (kubeadm-config or node kubelet versions in --k8s-state)";
     }
 

@@ -57,11 +57,24 @@ public abstract class KubesprayRule : IRule, IReportsMissingState
         return root.Length == 0 ? relative : Path.Combine(root, relative).Replace('\\', '/');
     }
 
+    /// <summary>"NAME is unresolved (why)" when the run's cluster value of a variable could not be rendered.</summary>
+    protected static IEnumerable<string> Unresolved(KubesprayRun run, string name, string hint = "")
+    {
+        if (run.Cluster.TryGetValue(name, out var v) && !v.Value.Rendered.IsKnown)
+            yield return $"{name} is unresolved ({v.Value.Rendered.WhyUnknown}){hint}";
+    }
+
     protected static Evidence Effective(KubesprayRun run, EffectiveValue value) =>
         new($"a kubespray run ({run.Release}, defaults from {run.DefaultsOrigin}) uses {value.Name} = {Show(value)}", value.Source.ToString());
 
     protected static string Show(EffectiveValue value) =>
         value.Rendered.IsKnown ? Quote(value.Rendered.Value?.ToString()) : $"(unresolved: {value.Rendered.WhyUnknown})";
+
+    /// <summary>An assignment's value for a message; never the value of a secret-looking variable or a vaulted one.</summary>
+    protected static string Shown(VariableAssignment a) =>
+        a.Value.IsSensitive || SecretNames.Any(n => a.Name.Contains(n, StringComparison.OrdinalIgnoreCase)) ? "(sensitive value)" : a.Value.ToString() ?? "";
+
+    private static readonly string[] SecretNames = ["password", "passwd", "secret", "token", "private_key", "access_key", "credential"];
 
     protected static string Quote(string? s) => string.IsNullOrEmpty(s) ? "\"\"" : s;
 

@@ -45,8 +45,7 @@ public sealed class PodSubnetChange : KubesprayRule
 
     protected override IEnumerable<string> Missing(KubesprayRun run, LiveCluster live, AnalysisContext context)
     {
-        if (run.Cluster.TryGetValue("kube_pods_subnet", out var v) && !v.Value.Rendered.IsKnown)
-            yield return $"kube_pods_subnet is unresolved ({v.Value.Rendered.WhyUnknown})";
+        foreach (var m in Unresolved(run, "kube_pods_subnet")) yield return m;
         if (live.PodSubnet is null && !live.NodePodCidrs.Any())
             yield return "the running pod CIDR (kube-system/kubeadm-config or node podCIDRs in --k8s-state)";
     }

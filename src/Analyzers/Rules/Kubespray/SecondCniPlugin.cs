@@ -43,8 +43,7 @@ public sealed class SecondCniPlugin : KubesprayRule
 
     protected override IEnumerable<string> Missing(KubesprayRun run, LiveCluster live, AnalysisContext context)
     {
-        if (run.Cluster.TryGetValue("kube_network_plugin", out var v) && !v.Value.Rendered.IsKnown)
-            yield return $"kube_network_plugin is unresolved ({v.Value.Rendered.WhyUnknown})";
+        foreach (var m in Unresolved(run, "kube_network_plugin")) yield return m;
         if (!live.WorkloadsLoaded) yield return "Kubernetes DaemonSets (--k8s-state) to compare kube_network_plugin with the CNI running";
     }
 }

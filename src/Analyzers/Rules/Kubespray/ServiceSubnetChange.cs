@@ -34,8 +34,7 @@ public sealed class ServiceSubnetChange : KubesprayRule
 
     protected override IEnumerable<string> Missing(KubesprayRun run, LiveCluster live, AnalysisContext context)
     {
-        if (run.Cluster.TryGetValue("kube_service_addresses", out var v) && !v.Value.Rendered.IsKnown)
-            yield return $"kube_service_addresses is unresolved ({v.Value.Rendered.WhyUnknown})";
+        foreach (var m in Unresolved(run, "kube_service_addresses")) yield return m;
         if (live.ServiceSubnet is null) yield return "the running service CIDR (kube-system/kubeadm-config in --k8s-state)";
     }
 }

@@ -23,11 +23,11 @@ public sealed class ShadowedByUnexpectedSource : KubesprayRule
         {
             var a = s.Assignment;
             yield return Finding(run, a.Name, a.Source,
-                $"{a.Name} = {a.Value} at {a.Source} is replaced by {s.Winner.Value} from {s.Winner.Source} on "
+                $"{a.Name} = {Shown(a)} at {a.Source} is replaced by {Shown(s.Winner)} from {s.Winner.Source} on "
                 + $"{string.Join(", ", s.Hosts.Order(StringComparer.Ordinal))}.",
                 [
-                    new($"{a.Name} = {a.Value}", a.Source.ToString()),
-                    new($"{a.Name} = {s.Winner.Value} takes precedence ({s.Winner.Source.Kind} over {a.Source.Kind})", s.Winner.Source.ToString()),
+                    new($"{a.Name} = {Shown(a)}", a.Source.ToString()),
+                    new($"{a.Name} = {Shown(s.Winner)} takes precedence ({s.Winner.Source.Kind} over {a.Source.Kind})", s.Winner.Source.ToString()),
                 ],
                 $"Set {a.Name} in one place: remove it from {a.Source.File} or from {s.Winner.Source.File}.",
                 s.Hosts,

@@ -23,7 +23,7 @@ public sealed class UnknownVariable : KubesprayRule
             var intended = u.Suggestion is { } s ? run.Cluster.GetValueOrDefault(s)?.Value : null;
             var evidence = new List<Evidence>
             {
-                new($"{a.Name} = {a.Value} is set", a.Source.ToString()),
+                new($"{a.Name} = {Shown(a)} is set", a.Source.ToString()),
                 new($"kubespray {run.Release} has no variable {a.Name} in its role defaults or sample inventory", run.DefaultsOrigin),
             };
             if (intended is not null) evidence.Add(Effective(run, intended));

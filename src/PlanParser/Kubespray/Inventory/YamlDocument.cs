@@ -77,9 +77,10 @@ public static partial class YamlDocument
     private static PlanValue Scalar(YamlScalarNode s)
     {
         var v = s.Value ?? "";
+        if (!s.Tag.IsEmpty && !s.Tag.IsNonSpecific && s.Tag.Value == "!vault") return PlanValue.Sensitive;
         if (s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
             return new PlanString(v);
-        if (!s.Tag.IsEmpty && !s.Tag.IsNonSpecific && s.Tag.Value is "tag:yaml.org,2002:str" or "!!str" or "!unsafe" or "!vault") return new PlanString(v);
+        if (!s.Tag.IsEmpty && !s.Tag.IsNonSpecific && s.Tag.Value is "tag:yaml.org,2002:str" or "!!str" or "!unsafe") return new PlanString(v);
         if (v is "" or "~" or "null" or "Null" or "NULL") return PlanValue.Null;
         if (Bool11().IsMatch(v)) return new PlanBool(v[0] is 'y' or 'Y' or 't' or 'T' || v is "on" or "On" or "ON");
         if (Int11().IsMatch(v)) return new PlanNumber(NormaliseInt(v));
