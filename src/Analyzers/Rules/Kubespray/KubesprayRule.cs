@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.PlanParser.Kubespray;
+using Kalc.Iac.PlanParser.Kubespray.Model;
+
+namespace Kalc.Iac.Analyzers.Rules.Kubespray;
+
+/// <summary>What every kubespray rule shares: it only looks at kubespray changes, and builds findings that point at
+/// the variable and the file:line its value comes from, with time to impact on-next-kubespray-run.</summary>
+public abstract class KubesprayRule : IRule, IReportsMissingState
+{
+    public abstract RuleDescriptor Descriptor { get; }
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context) =>
+        context.Change.Kubespray is { } run ? Evaluate(run, new LiveCluster(context.Before.Kube), context) : [];
+
+    public IEnumerable<string> Missing(AnalysisContext context) =>
+        context.Change.Kubespray is { } run ? Missing(run, new LiveCluster(context.Before.Kube), context) : [];
+
+    protected abstract IEnumerable<Finding> Evaluate(KubesprayRun run, LiveCluster live, AnalysisContext context);
+
+    /// <summary>The facts this rule needed and did not get; empty when it could judge.</summary>
+    protected virtual IEnumerable<string> Missing(KubesprayRun run, LiveCluster live, AnalysisContext context) => [];
+
+    /// <summary>A finding about a variable's effective value (or an assignment), pointing at its source.</summary>
+    protected Finding Finding(KubesprayRun run, string subject, VariableSource source, string message,
+        IEnumerable<Evidence> evidence, string? remediation = null, IEnumerable<string>? nodes = null, Severity? severity = null) => new()
+        {
+            RuleId = Descriptor.Id,
+            Severity = severity ?? Descriptor.Severity,
+            Title = Descriptor.Title,
+            Message = message,
+            Change = new ChangeRef(subject, ["kubespray-run"]),
+            Source = SourceOf(run, source),
+            Impact = new Impact
+            {
+                Components = Descriptor.Components,
+                Nodes = nodes is null ? [] : [.. nodes.Distinct().Order(StringComparer.Ordinal)],
+                TimeToImpact = TimeToImpact.OnNextKubesprayRun,
+            },
+            Evidence = [.. evidence],
+            Remediation = remediation ?? Descriptor.Remediation,
+        };
+
+    /// <summary>Inventory files are shown under the inventory path the user gave; role defaults as the kubespray file.</summary>
+    protected static SourceLocation? SourceOf(KubesprayRun run, VariableSource source)
+    {
+        if (source.Kind == VariableSourceKind.Unset) return null;
+        if (source.Kind is VariableSourceKind.RoleDefault or VariableSourceKind.RoleVars) return new SourceLocation(source.File, source.Line);
+        if (source.Kind == VariableSourceKind.ExtraVars) return new SourceLocation(source.File, source.Line);
+        return new SourceLocation(InventoryFile(run, source.File), source.Line);
+    }
+
+    protected static string InventoryFile(KubesprayRun run, string relative)
+    {
+        var root = File.Exists(run.InventoryPath) ? Path.GetDirectoryName(run.InventoryPath) ?? "" : run.InventoryPath;
+        return root.Length == 0 ? relative : Path.Combine(root, relative).Replace('\\', '/');
+    }
+
+    /// <summary>"NAME is unresolved (why)" when the run's cluster value of a variable could not be rendered.</summary>
+    protected static IEnumerable<string> Unresolved(KubesprayRun run, string name, string hint = "")
+    {
+        if (run.Cluster.TryGetValue(name, out var v) && !v.Value.Rendered.IsKnown)
+            yield return $"{name} is unresolved ({v.Value.Rendered.WhyUnknown}){hint}";
+    }
+
+    protected static Evidence Effective(KubesprayRun run, EffectiveValue value) =>
+        new($"a kubespray run ({run.Release}, defaults from {run.DefaultsOrigin}) uses {value.Name} = {Show(value)}", value.Source.ToString());
+
+    protected static string Show(EffectiveValue value) =>
+        value.Rendered.IsKnown ? Quote(value.Rendered.Value?.ToString()) : $"(unresolved: {value.Rendered.WhyUnknown})";
+
+    /// <summary>An assignment's value for a message; never the value of a secret-looking variable or a vaulted one.</summary>
+    protected static string Shown(VariableAssignment a) =>
+        a.Value.IsSensitive || SecretNames.Any(n => a.Name.Contains(n, StringComparison.OrdinalIgnoreCase)) ? "(sensitive value)" : a.Value.ToString() ?? "";
+
+    private static readonly string[] SecretNames = ["password", "passwd", "secret", "token", "private_key", "access_key", "credential"];
+
+    protected static string Quote(string? s) => string.IsNullOrEmpty(s) ? "\"\"" : s;
+
+    /// <summary>Names the hosts of a cluster variable: all of them when they agree, else those with this value.</summary>
+    protected static ImmutableArray<string> HostsWith(ClusterVariable v, Func<EffectiveValue, bool> match) =>
+        [.. v.PerHost.Where(kv => match(kv.Value)).Select(kv => kv.Key).Order(StringComparer.Ordinal)];
+}
