@@ -137,4 +137,17 @@ public sealed class BadInputTests : IDisposable
         Assert.True(result.IsOk, result.Error?.ToString());
         Assert.True(result.Value.Kubespray!.Host("n1")!["db_password"]!.Raw.IsSensitive);
     }
+
+    [Fact]
+    public void A_large_inventory_resolves_every_host()
+    {
+        var sb = new StringBuilder("[kube_control_plane]\ncp[1:3]\n[etcd:children]\nkube_control_plane\n[kube_node]\nnode[0001:1000] ip=10.0.0.1\n");
+        var path = Write("inventory.ini", sb.ToString());
+        Write("group_vars/k8s_cluster/k8s-cluster.yml", "kube_network_plugin: cilium\n");
+        var result = KubesprayInventoryReader.Read(path, KubesprayOptions.Default);
+        Assert.True(result.IsOk, result.Error?.ToString());
+        Assert.Equal(1003, result.Value.Kubespray!.Hosts.Length);
+        Assert.True(result.Value.Kubespray.Cluster["kube_network_plugin"].HostsAgree);
+        Assert.Equal("cilium", result.Value.Kubespray.Cluster["kube_network_plugin"].Value.Text);
+    }
 }
