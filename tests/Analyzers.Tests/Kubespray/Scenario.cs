@@ -12,7 +12,7 @@ namespace Kalc.Iac.Analyzers.Tests.Kubespray;
 /// <summary>An inventory plus the live state it runs against; evaluates the kubespray rules.</summary>
 internal sealed record Scenario(string Inventory, KubeState Kube, AwsState Aws, KubesprayOptions Options)
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Kalc.Iac.Tests.RepoPaths.Root;
 
     public static Scenario Of(string inventory, KubeState? kube = null, string version = "v2.26.0", AwsState? aws = null, string? baseline = null) =>
         new(Path.IsPathRooted(inventory) ? inventory : Path.Combine(Root, "fixtures", "kubespray", "inventories", inventory),
@@ -24,7 +24,7 @@ internal sealed record Scenario(string Inventory, KubeState Kube, AwsState Aws, 
         var change = KubesprayInventoryReader.Read(Inventory, Options);
         Assert.True(change.IsOk, change.Error?.ToString());
         var world = new World(Aws, Kube);
-        return new AnalysisContext(world, world, change.Value);
+        return new AnalysisContext(world, change.Value);
     }
 
     public ImmutableArray<Finding> Findings(IRule rule) => [.. rule.Evaluate(Context())];
@@ -35,12 +35,6 @@ internal sealed record Scenario(string Inventory, KubeState Kube, AwsState Aws, 
         return [.. KubesprayRules.All.SelectMany(r => r.Evaluate(context))];
     }
 
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kalc.Iac.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Kalc.Iac.sln not found");
-    }
 }
 
 /// <summary>Small builders for live state in rule tests.</summary>
