@@ -125,8 +125,16 @@ public static partial class YamlToJson
     private static ReadOnlyMemory<byte> ToJson(Node root)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth + 8 }))
-            Write(writer, root);
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth + 8 }))
+                Write(writer, root);
+        }
+        catch (ArgumentException)
+        {
+            // Utf8JsonWriter refuses text that is not valid UTF-16: a "\uD800" escape in a double-quoted scalar.
+            throw new InputException("a YAML string has an invalid \\u escape (a lone UTF-16 surrogate)");
+        }
         return buffer.WrittenMemory;
     }
 

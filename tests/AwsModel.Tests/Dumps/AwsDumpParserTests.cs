@@ -189,4 +189,12 @@ public sealed class AwsDumpParserTests
         var r = AwsDumpParser.Parse("""{"Reservations":[{"Instances":[{"State":{"Name":"running"}}]}]}"""u8.ToArray(), "i.json");
         Assert.Equal("i.json: ec2 describe-instances: Reservations[0].Instances[0] has no \"InstanceId\"", r.Error!.ToString());
     }
+
+    [Fact]
+    public void A_lone_surrogate_escape_is_an_error_naming_the_file()
+    {
+        var r = AwsDumpParser.Parse("""{"Roles":[{"RoleName":"\uD800","Arn":"a"}]}"""u8.ToArray(), "s.json");
+        Assert.Equal("s.json", r.Error!.File);
+        Assert.Contains("UTF-16", r.Error.Reason, StringComparison.Ordinal);
+    }
 }
