@@ -197,4 +197,26 @@ public sealed class AwsDumpParserTests
         Assert.Equal("s.json", r.Error!.File);
         Assert.Contains("UTF-16", r.Error.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_file_mixing_two_commands_is_an_error()
+    {
+        var r = AwsDumpParser.Parse("""{"Subnets":[],"Vpcs":[]}"""u8.ToArray(), "both.json");
+        Assert.Equal("both.json: mixes the outputs of several aws-cli commands (ec2 describe-subnets, ec2 describe-vpcs); give one command's output per file", r.Error!.ToString());
+    }
+
+    [Fact]
+    public void Raw_botocore_output_with_response_metadata_and_a_mixed_instances_asg_is_read()
+    {
+        var page = """
+            {"ResponseMetadata": {"RequestId": "r"}, "AutoScalingGroups": [{"AutoScalingGroupName": "nodes", "MinSize": 1, "MaxSize": 3, "DesiredCapacity": 2,
+              "MixedInstancesPolicy": {"LaunchTemplate": {"LaunchTemplateSpecification": {"LaunchTemplateId": "lt-1", "Version": "$Latest"}}},
+              "Tags": [{"Key": "kubernetes.io/cluster/c", "Value": "owned", "ResourceId": "nodes"}]}], "NextToken": "abc"}
+            """;
+        var f = AwsDumpParser.Parse(Encoding.UTF8.GetBytes(page), "asg.json").Value!;
+        var asg = Assert.Single(f.State.AutoScalingGroups);
+        Assert.Equal(("lt-1", "$Latest", 2), (asg.LaunchTemplateId, asg.LaunchTemplateVersion, asg.DesiredCapacity));
+        Assert.Equal("owned", asg.Tags["kubernetes.io/cluster/c"]);
+        Assert.Equal("NextToken", f.TruncatedBy);
+    }
 }
