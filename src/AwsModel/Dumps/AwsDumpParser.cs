@@ -38,6 +38,10 @@ public static class AwsDumpParser
         {
             throw new InputException(new InputError(file, $"{kind.Command}: {e.Error.Reason}"));
         }
+        catch (InvalidOperationException e) when (JsonTextErrors.IsInvalidString(e))
+        {
+            throw new InputException(new InputError(file, $"{kind.Command}: {JsonTextErrors.LoneSurrogate}"));
+        }
         return parts.Freeze(kind.Command, TruncatedBy(root));
     }
 

@@ -13,26 +13,26 @@ public static class AwsStateMerger
     {
         var roles = MergeRoles(fragments);
         // The caller identity names the dumped account; failing that, the account all listed roles belong to.
-        var accountId = fragments.OrderBy(f => f.Command == "sts get-caller-identity" ? 0 : 1).Select(f => f.AccountId).FirstOrDefault(a => a is not null);
+        var accountId = fragments.OrderBy(f => f.Command == "sts get-caller-identity" ? 0 : 1).Select(f => f.State.AccountId).FirstOrDefault(a => a is not null);
         var missing = new List<string>();
-        missing.AddRange(fragments.SelectMany(f => f.Missing));
+        missing.AddRange(fragments.SelectMany(f => f.State.Missing));
         missing.AddRange(MissingPages(fragments));
         return new AwsState
         {
             AccountId = accountId,
             Roles = roles,
-            InstanceProfiles = Dedupe(fragments.SelectMany(f => f.InstanceProfiles.Select(p => (p, 0))), p => p.Arn),
-            Policies = Dedupe(fragments.SelectMany(f => f.Policies.Select(p => (p, p.Document is null ? 0 : 1))), p => p.Arn),
+            InstanceProfiles = Dedupe(fragments.SelectMany(f => f.State.InstanceProfiles.Select(p => (p, 0))), p => p.Arn),
+            Policies = Dedupe(fragments.SelectMany(f => f.State.Policies.Select(p => (p, p.Document is null ? 0 : 1))), p => p.Arn),
             OidcProviders = MergeOidcProviders(fragments, accountId, missing),
-            Instances = Dedupe(fragments.SelectMany(f => f.Instances.Select(x => (x, 0))), x => x.InstanceId),
-            Subnets = Dedupe(fragments.SelectMany(f => f.Subnets.Select(x => (x, 0))), x => x.SubnetId),
-            Vpcs = Dedupe(fragments.SelectMany(f => f.Vpcs.Select(x => (x, 0))), x => x.VpcId),
-            SecurityGroups = Dedupe(fragments.SelectMany(f => f.SecurityGroups.Select(x => (x, 0))), x => x.GroupId),
-            LaunchTemplateVersions = Dedupe(fragments.SelectMany(f => f.LaunchTemplateVersions.Select(x => (x, 0))), x => $"{x.LaunchTemplateId}#{x.VersionNumber}"),
-            AutoScalingGroups = Dedupe(fragments.SelectMany(f => f.AutoScalingGroups.Select(x => (x, 0))), x => x.Name),
-            EksClusters = Dedupe(fragments.SelectMany(f => f.EksClusters.Select(x => (x, 0))), x => x.Arn ?? x.Name),
-            PodIdentityAssociations = Dedupe(fragments.SelectMany(f => f.PodIdentityAssociations.Select(x => (x, f.AssociationDetail))), x => x.AssociationId),
-            Loaded = [.. fragments.SelectMany(f => f.Loaded)],
+            Instances = Dedupe(fragments.SelectMany(f => f.State.Instances.Select(x => (x, 0))), x => x.InstanceId),
+            Subnets = Dedupe(fragments.SelectMany(f => f.State.Subnets.Select(x => (x, 0))), x => x.SubnetId),
+            Vpcs = Dedupe(fragments.SelectMany(f => f.State.Vpcs.Select(x => (x, 0))), x => x.VpcId),
+            SecurityGroups = Dedupe(fragments.SelectMany(f => f.State.SecurityGroups.Select(x => (x, 0))), x => x.GroupId),
+            LaunchTemplateVersions = Dedupe(fragments.SelectMany(f => f.State.LaunchTemplateVersions.Select(x => (x, 0))), x => $"{x.LaunchTemplateId}#{x.VersionNumber}"),
+            AutoScalingGroups = Dedupe(fragments.SelectMany(f => f.State.AutoScalingGroups.Select(x => (x, 0))), x => x.Name),
+            EksClusters = Dedupe(fragments.SelectMany(f => f.State.EksClusters.Select(x => (x, 0))), x => x.Arn ?? x.Name),
+            PodIdentityAssociations = Dedupe(fragments.SelectMany(f => f.State.PodIdentityAssociations.Select(x => (x, f.AssociationDetail))), x => x.AssociationId),
+            Loaded = [.. fragments.SelectMany(f => f.State.Loaded)],
             Missing = [.. missing],
         };
     }
@@ -54,7 +54,7 @@ public static class AwsStateMerger
     /// <summary>The most detailed copy of each role, with the instance profiles every copy names.</summary>
     private static ImmutableArray<IamRole> MergeRoles(IReadOnlyList<AwsStateFragment> fragments)
     {
-        var all = fragments.SelectMany(f => f.Roles.Select(r => (r, f.RoleDetail)).Concat(f.EmbeddedRoles.Select(r => (r, 0)))).ToList();
+        var all = fragments.SelectMany(f => f.State.Roles.Select(r => (r, f.RoleDetail)).Concat(f.EmbeddedRoles.Select(r => (r, 0)))).ToList();
         var profiles = all.GroupBy(x => x.r.Arn, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.SelectMany(x => x.r.InstanceProfileArns).Distinct(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
         return [.. Dedupe(all, r => r.Arn).Select(r => r with { InstanceProfileArns = profiles[r.Arn] })];
@@ -63,7 +63,7 @@ public static class AwsStateMerger
     /// <summary>Listed providers (ARN) joined by URL with get-open-id-connect-provider details (no ARN in that output).</summary>
     private static ImmutableArray<OidcProvider> MergeOidcProviders(IReadOnlyList<AwsStateFragment> fragments, string? accountId, List<string> missing)
     {
-        var listed = Dedupe(fragments.SelectMany(f => f.OidcProviders.Select(p => (p, 0))), p => p.Arn).ToList();
+        var listed = Dedupe(fragments.SelectMany(f => f.State.OidcProviders.Select(p => (p, 0))), p => p.Arn).ToList();
         foreach (var detail in fragments.SelectMany(f => f.OidcProviderDetails))
         {
             var i = listed.FindIndex(p => string.Equals(p.Url, detail.Url, StringComparison.OrdinalIgnoreCase));

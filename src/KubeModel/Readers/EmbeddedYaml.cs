@@ -27,6 +27,11 @@ internal static class EmbeddedYaml
             error = e.Error.Line is { } l ? $"line {l}: {e.Error.Reason}" : e.Error.Reason;
             return false;
         }
+        catch (JsonException e)
+        {
+            error = e.Message;
+            return false;
+        }
         error = seen ? null : "empty";
         return seen;
     }

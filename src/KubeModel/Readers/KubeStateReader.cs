@@ -17,10 +17,22 @@ public static class KubeStateReader
             var result = ParseResult<bool>.Catch(file, () => AddFile(builder, file, bytes));
             if (!result.IsOk) return ParseResult<KubeState>.Fail(result.Error);
         }
-        return ParseResult<KubeState>.Ok(builder.Build());
+        return ParseResult<KubeState>.Catch("kubernetes state", builder.Build);
     }
 
     private static bool AddFile(KubeStateBuilder builder, string file, ReadOnlyMemory<byte> bytes)
+    {
+        try
+        {
+            return AddJsonOrYaml(builder, file, bytes);
+        }
+        catch (InvalidOperationException e) when (JsonTextErrors.IsInvalidString(e))
+        {
+            throw new InputException(new InputError(file, JsonTextErrors.LoneSurrogate));
+        }
+    }
+
+    private static bool AddJsonOrYaml(KubeStateBuilder builder, string file, ReadOnlyMemory<byte> bytes)
     {
         if (IsJson(file, bytes.Span))
         {

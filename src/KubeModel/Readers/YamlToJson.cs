@@ -36,6 +36,12 @@ public static partial class YamlToJson
         {
             throw new InputException(new InputError(file, "not valid YAML: " + Reason(e), (int)e.Start.Line, (int)e.Start.Column));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner gives up on some malformed input this way instead of with a YamlException.
+            var after = parser.Current is { } last ? (int?)last.End.Line : null;
+            throw new InputException(new InputError(file, $"not valid YAML (the YAML parser stopped: {e.Message})", after));
+        }
     }
 
     private enum NodeKind { Scalar, Sequence, Mapping }
@@ -87,7 +93,7 @@ public static partial class YamlToJson
                     open.Push(new Node(NodeKind.Sequence) { Anchor = Anchor(q.Anchor), Line = q.Start.Line });
                     break;
                 case MappingEnd or SequenceEnd:
-                    done = open.Pop();
+                    done = open.Count > 0 ? open.Pop() : throw new YamlException(ev.Start, ev.End, "unbalanced end of a mapping or sequence");
                     break;
                 default:
                     throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
@@ -119,8 +125,16 @@ public static partial class YamlToJson
     private static ReadOnlyMemory<byte> ToJson(Node root)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth + 8 }))
-            Write(writer, root);
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { MaxDepth = JsonLimits.MaxDepth + 8 }))
+                Write(writer, root);
+        }
+        catch (ArgumentException)
+        {
+            // Utf8JsonWriter refuses text that is not valid UTF-16: a "\uD800" escape in a double-quoted scalar.
+            throw new InputException("a YAML string has an invalid \\u escape (a lone UTF-16 surrogate)");
+        }
         return buffer.WrittenMemory;
     }
 

@@ -98,4 +98,12 @@ public sealed class BadInputTests
         var r = KubeStateDirectory.Read("/nonexistent/kalc/state");
         Assert.Equal("/nonexistent/kalc/state", r.Error!.File);
     }
+
+    [Fact]
+    public void A_lone_surrogate_escape_is_an_error()
+    {
+        Assert.Contains("UTF-16", Error("s.json", """{"kind":"ServiceAccount","metadata":{"name":"\uD800"}}""").Reason, StringComparison.Ordinal);
+        Assert.Contains("UTF-16", Error("k.json", """{"kind":"\uD800","items":[]}""").Reason, StringComparison.Ordinal);
+        Assert.StartsWith("not valid YAML", Error("y.yaml", "kind: \"\\uD800\"\nmetadata: {name: a}\n").Reason, StringComparison.Ordinal);
+    }
 }

@@ -222,4 +222,53 @@ public sealed class KubeStateReaderTests
         Assert.EndsWith("aws-iam-authenticator_aws-auth-crazy-case-keys.yaml", awsAuth.Source.File, StringComparison.Ordinal);
         Assert.Equal("arn:aws:iam::555555555555:role/devel-worker-nodes-NodeInstanceRole-74RF4UBDUKL6", Assert.Single(state.AwsAuthRoleMappings).RoleArn);
     }
+
+    [Fact]
+    public void An_external_cloud_controller_manager_selected_onto_the_control_plane_is_on_it_and_merge_keys_apply()
+    {
+        var state = ReadText("ccm.yaml", """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: aws-cloud-controller-manager, namespace: kube-system}
+            spec:
+              template:
+                spec:
+                  nodeSelector: {node-role.kubernetes.io/control-plane: ""}
+                  serviceAccountName: cloud-controller-manager
+                  containers:
+                  - &ccm
+                    name: aws-cloud-controller-manager
+                    image: registry.k8s.io/provider-aws/cloud-controller-manager:v1.31.1
+                    args: [--v=2, --cloud-provider=aws]
+                  - <<: *ccm
+                    name: second
+                    args: [--second]
+            """);
+        var ccm = Assert.Single(state.Workloads);
+        Assert.True(ccm.OnControlPlane);
+        Assert.False(ccm.ToleratesControlPlane);
+        Assert.Equal("cloud-controller-manager", ccm.ServiceAccountName);
+        Assert.Equal(["--v=2", "--cloud-provider=aws", "--second"], ccm.Args.ToArray());
+        Assert.Equal(["registry.k8s.io/provider-aws/cloud-controller-manager:v1.31.1"], ccm.Images.ToArray());
+        Assert.Equal(1, ccm.Source.Line);
+    }
+
+    [Fact]
+    public void A_single_file_with_another_extension_is_sniffed_as_json_or_yaml()
+    {
+        var dir = Directory.CreateTempSubdirectory("kalc-k8s-");
+        try
+        {
+            var json = Path.Combine(dir.FullName, "nodes.out");
+            File.Copy(Fixtures.Path("k8s/built/kubespray-nodes.json"), json);
+            Assert.Equal(3, KubeStateDirectory.Read(json).Value!.Nodes.Length);
+            var yaml = Path.Combine(dir.FullName, "sa");
+            File.WriteAllText(yaml, "kind: ServiceAccount\nmetadata: {name: a, namespace: b}\n");
+            Assert.Equal("b/a", Assert.Single(KubeStateDirectory.Read(yaml).Value!.ServiceAccounts).Key);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
 }

@@ -1,4 +1,4 @@
-namespace Kalc.Iac.AwsModel.Tests;
+namespace Kalc.Iac.Testing;
 
 /// <summary>Finds the repository's fixtures/ folder by walking up to the directory holding Kalc.Iac.sln.</summary>
 internal static class Fixtures
