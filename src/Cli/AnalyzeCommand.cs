@@ -8,16 +8,16 @@ namespace Kalc.Iac.Cli;
 /// <summary>The main command: read the change and the state, analyse, report, and choose the exit code.</summary>
 internal static class AnalyzeCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken ct)
     {
         var o = ConfigFile.Apply(ArgumentParser.Parse(args), args);
         foreach (var id in o.DisabledRules)
             if (RuleRegistry.Find(id) is null) throw new UsageException($"--disable: no rule {id} (see kalc-iac rules)");
-        var change = ChangeLoader.Load(o);
-        var world = await WorldLoader.LoadAsync(o, ProgressRenderer.For(o), ct).ConfigureAwait(false);
+        var change = ChangeLoader.Load(o, io);
+        var world = await WorldLoader.LoadAsync(o, ProgressRenderer.For(o, io), ct).ConfigureAwait(false);
         var rules = RuleRegistry.All.Where(r => !o.DisabledRules.Contains(r.Descriptor.Id, StringComparer.OrdinalIgnoreCase)).ToList();
         var report = Analyzer.Run(world, change, rules);
-        Write(report, o);
+        Write(report, o, io);
         return ExitCodeFor(report, o);
     }
 
@@ -28,17 +28,16 @@ internal static class AnalyzeCommand
         return ExitCodes.Ok;
     }
 
-    private static void Write(AnalysisReport report, CliOptions o)
+    private static void Write(AnalysisReport report, CliOptions o, CliIo io)
     {
         var reporter = Reporters.For(o.Format);
         var toConsole = o.Output is null;
-        var color = toConsole && o.Format == "text" && !o.NoColor && !Console.IsOutputRedirected &&
-            string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+        var color = toConsole && o.Format == "text" && !o.NoColor && !io.StdoutRedirected && string.IsNullOrEmpty(io.Env("NO_COLOR"));
         var options = ReportOptions.Default with { Color = color };
         if (toConsole)
         {
-            reporter.Write(report, Console.Out, options);
-            Console.Out.Flush();
+            reporter.Write(report, io.Out, options);
+            io.Out.Flush();
             return;
         }
         using var file = new StreamWriter(o.Output!, append: false, new System.Text.UTF8Encoding(false));

@@ -13,7 +13,7 @@ namespace Kalc.Iac.Cli;
 /// dispatches to its reader, or reads a kubespray inventory.</summary>
 internal static class ChangeLoader
 {
-    public static Change Load(CliOptions o)
+    public static Change Load(CliOptions o, CliIo io)
     {
         if (o.Kubespray is { } inventory)
         {
@@ -27,9 +27,9 @@ internal static class ChangeLoader
             }).Unwrap();
         }
         var name = o.Plan ?? "-";
-        if (name == "-" && !Console.IsInputRedirected)
+        if (name == "-" && !io.StdinRedirected)
             throw new UsageException("no plan given: pipe `terraform show -json PLANFILE` or `terraform plan` into kalc-iac, or name a file (see --help)");
-        var bytes = PlanInput.Read(name);
+        var bytes = PlanInput.Read(name, io);
         return Parse(bytes, name);
     }
 

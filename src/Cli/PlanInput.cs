@@ -8,11 +8,11 @@ internal static class PlanInput
     /// <summary>.NET arrays stop at 2 GiB; a plan larger than that is not a plan we can hold.</summary>
     private const long MaxBytes = int.MaxValue - 64;
 
-    public static byte[] Read(string name, TextReader? stdinForTests = null)
+    public static byte[] Read(string name, CliIo io)
     {
         if (name == "-")
         {
-            using var stdin = Console.OpenStandardInput();
+            using var stdin = io.OpenStdin();
             return ReadAll(stdin, "-");
         }
         if (Directory.Exists(name)) throw new InputException(new InputError(name, "is a directory, not a plan (for an inventory use --kubespray)"));

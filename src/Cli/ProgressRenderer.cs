@@ -16,8 +16,10 @@ internal sealed class ProgressRenderer : IProgress<ReadProgress>
         this.interactive = interactive;
     }
 
-    public static IProgress<ReadProgress>? For(CliOptions o) =>
-        o.Quiet ? null : new ProgressRenderer(Console.Error, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
+    public static IProgress<ReadProgress>? For(CliOptions o, CliIo io) => For(o.Quiet, io);
+
+    public static IProgress<ReadProgress>? For(bool quiet, CliIo io) =>
+        quiet ? null : new ProgressRenderer(io.Err, !io.StderrRedirected && io.Env("CI") is null);
 
     public void Report(ReadProgress value)
     {

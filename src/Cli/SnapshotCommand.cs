@@ -7,7 +7,7 @@ namespace Kalc.Iac.Cli;
 /// <summary>`kalc-iac snapshot --out DIR [--aws] [--k8s]`: writes live state as the files the offline readers take.</summary>
 internal static class SnapshotCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken ct)
     {
         string? outDir = null, region = null, cluster = null, context = null;
         bool aws = false, k8s = false, quiet = false, strict = false;
@@ -29,7 +29,7 @@ internal static class SnapshotCommand
         }
         if (outDir is null) throw new UsageException("snapshot needs --out DIR");
         if (!aws && !k8s) { aws = true; k8s = true; }
-        var progress = quiet ? null : ProgressRenderer.For(new CliOptions());
+        var progress = ProgressRenderer.For(quiet, io);
         var failures = new List<ReadFailure>();
         if (aws)
         {
@@ -43,8 +43,8 @@ internal static class SnapshotCommand
             await StateDirectory.WriteAsync(Path.Combine(outDir, "k8s"), r.Documents, ct).ConfigureAwait(false);
             failures.AddRange(r.Failures);
         }
-        foreach (var f in failures) Console.Error.WriteLine("kalc-iac: incomplete: " + f);
-        Console.Error.WriteLine($"kalc-iac: snapshot written to {outDir}{(failures.Count > 0 ? $" ({failures.Count} call(s) failed: the snapshot is incomplete)" : "")}");
+        foreach (var f in failures) io.Err.WriteLine("kalc-iac: incomplete: " + f);
+        io.Err.WriteLine($"kalc-iac: snapshot written to {outDir}{(failures.Count > 0 ? $" ({failures.Count} call(s) failed: the snapshot is incomplete)" : "")}");
         return failures.Count > 0 && strict ? ExitCodes.Incomplete : ExitCodes.Ok;
     }
 }

@@ -44,6 +44,8 @@ public sealed class ClusterTopology
 
     private WorkloadIdentity IdentityOf(Workload w)
     {
+        if (w.IsStaticPod)
+            return new WorkloadIdentity(IdentitySource.Node, null, $"{w.Key} is a static pod of node {w.NodeName}: it uses the node's instance profile");
         var sa = World.Kube.ServiceAccounts.FirstOrDefault(s => s.Namespace == w.Namespace && s.Name == w.ServiceAccountName);
         if (sa?.IrsaRoleArn is { } irsa)
             return new WorkloadIdentity(IdentitySource.Irsa, irsa, $"service account {sa.Key} has annotation {ServiceAccount.IrsaRoleAnnotation}={irsa}");
@@ -68,6 +70,7 @@ public sealed class ClusterTopology
     private static bool Matches(Workload w, KubeNode n)
     {
         if (w.OnControlPlane && !n.IsControlPlane && !n.Inferred) return false;
+        if (n.ControlPlaneTainted && !w.ToleratesControlPlane) return false;
         foreach (var (k, v) in w.NodeSelector)
         {
             if (IsControlPlaneKey(k)) { if (!n.IsControlPlane) return false; continue; }

@@ -79,7 +79,7 @@ internal sealed class AwsProjection
             var roleNames = after.Role is { IsKnown: true, Value: { } role } ? ImmutableArray.Create(role) : ImmutableArray<string>.Empty;
             profiles[name] = (existing ?? new InstanceProfile
             {
-                Arn = after.Arn.Value ?? ProfileArn(name),
+                Arn = after.Arn.Value ?? (after.Path.IsKnown ? ProfileArn(name, after.Path.Value) : $"(known after apply: ARN of instance profile {name})"),
                 Name = name,
                 Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
             }) with
@@ -258,7 +258,8 @@ internal sealed class AwsProjection
     private static bool ChangedInline(Known<IReadOnlyList<(string Name, string? Policy)>> before, Known<IReadOnlyList<(string Name, string? Policy)>> after) =>
         !after.IsKnown || !before.IsKnown || !before.Value!.SequenceEqual(after.Value!);
 
-    private string ProfileArn(string name) => $"arn:aws:iam::{state.AccountId ?? "ACCOUNT"}:instance-profile/{name}";
+    /// <summary>An instance profile's ARN is derived from its path and name (IAM identifiers), so it is known before apply.</summary>
+    private string ProfileArn(string name, string? path = "/") => $"arn:aws:iam::{state.AccountId ?? "ACCOUNT"}:instance-profile{(string.IsNullOrEmpty(path) ? "/" : path)}{name}";
 
     private string RoleArn(string name) => $"arn:aws:iam::{state.AccountId ?? "ACCOUNT"}:role/{name}";
 

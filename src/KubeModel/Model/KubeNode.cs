@@ -21,6 +21,9 @@ public sealed record KubeNode
     /// <summary>True when labelled or tainted as control plane (node-role.kubernetes.io/control-plane or /master).</summary>
     public bool IsControlPlane { get; init; }
 
+    /// <summary>True when the node carries the control-plane NoSchedule taint: only pods that tolerate it run there.</summary>
+    public bool ControlPlaneTainted { get; init; }
+
     /// <summary>True when inferred from EC2 tags rather than read from the cluster.</summary>
     public bool Inferred { get; init; }
 

@@ -25,6 +25,10 @@ internal static class ControlPlanePlacement
             .Any(e => e.Str("key") is { } k && RoleKeys.Contains(k) && e.Str("operator") is "In" or "Exists");
     }
 
+    /// <summary>A NoSchedule/NoExecute taint with a control-plane role key.</summary>
+    public static bool HasControlPlaneTaint(JsonElement spec) =>
+        spec.Arr("taints").Any(t => t.Str("key") is { } k && RoleKeys.Contains(k) && t.Str("effect") is "NoSchedule" or "NoExecute");
+
     /// <summary>A toleration for the role taint, or one that tolerates every taint (operator Exists, no key), with no
     /// effect or the taint's effect (NoSchedule).</summary>
     public static bool ToleratesControlPlane(JsonElement podSpec) =>

@@ -22,6 +22,7 @@ internal static class NodeReader
             InternalIp = status.Arr("addresses").Where(a => a.Str("type") == "InternalIP").Select(a => a.Str("address")).FirstOrDefault(),
             KubeletVersion = status.Obj("nodeInfo")?.Str("kubeletVersion"),
             IsControlPlane = ControlPlanePlacement.IsControlPlaneNode(meta.Labels, spec),
+            ControlPlaneTainted = ControlPlanePlacement.HasControlPlaneTaint(spec),
             Source = source,
         };
     }

@@ -36,7 +36,7 @@ internal static class WorkloadReader
             Args = [.. containers.SelectMany(c => c.Strings("command").Concat(c.Strings("args")))],
             EnvNames = [.. containers.SelectMany(c => c.Arr("env")).Select(e => e.Str("name")).OfType<string>().Distinct()],
             NodeName = podSpec.Str("nodeName"),
-            OnControlPlane = ControlPlanePlacement.SelectsControlPlane(podSpec, nodeSelector) || (tolerates && meta.Kind == "DaemonSet"),
+            OnControlPlane = ControlPlanePlacement.SelectsControlPlane(podSpec, nodeSelector),
             ToleratesControlPlane = tolerates,
             HostNetwork = podSpec.Bool("hostNetwork"),
             Replicas = meta.Kind is "Deployment" or "StatefulSet" or "ReplicaSet" ? (int)(spec.Long("replicas") ?? 1) : null,

@@ -26,8 +26,12 @@ public static class PlanFormatDetector
         var start = JsonPayload.StartOfJson(utf8);
         if (start < 0) return PlanFormat.TerraformText;
         var json = utf8[start..];
-        if (json[0] != (byte)'{') return LooksLikeJsonArray(json) ? PlanFormat.UnknownJson : PlanFormat.TerraformText;
-        return ClassifyObject(json);
+        if (json[0] != (byte)'{') return LooksLikeJsonArray(json) && start == 0 ? PlanFormat.UnknownJson : PlanFormat.TerraformText;
+        var kind = ClassifyObject(json);
+        // Text before a brace that opens no plan: a text plan with a jsonencode( { ... } ) block, not JSON after noise.
+        return kind == PlanFormat.UnknownJson && start > 0 && LooksLikeTextPlan(utf8[..start])
+            ? PlanFormat.TerraformText
+            : kind;
     }
 
     /// <summary>Looks at the top-level keys until one decides; a plan-only key, a Pulumi key or a state's
@@ -65,6 +69,11 @@ public static class PlanFormatDetector
             return PlanFormat.UnknownJson;
         }
     }
+
+    /// <summary>Lines every human-readable plan prints before its first resource block.</summary>
+    private static bool LooksLikeTextPlan(ReadOnlySpan<byte> prefix) =>
+        prefix.IndexOf("will perform the following actions"u8) >= 0 || prefix.IndexOf("Resource actions are indicated"u8) >= 0 ||
+        prefix.IndexOf(" will be "u8) >= 0 || prefix.IndexOf(" must be replaced"u8) >= 0 || prefix.IndexOf("resource \""u8) >= 0;
 
     private static bool LooksLikeJsonArray(ReadOnlySpan<byte> json)
     {

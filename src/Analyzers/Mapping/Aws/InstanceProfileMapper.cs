@@ -5,7 +5,7 @@ namespace Kalc.Iac.Analyzers.Mapping.Aws;
 
 /// <summary>aws_iam_instance_profile: name, arn, role (a role NAME).
 /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_instance_profile</summary>
-public sealed record InstanceProfileValues(Known<string?> Name, Known<string?> Arn, Known<string?> Role);
+public sealed record InstanceProfileValues(Known<string?> Name, Known<string?> Arn, Known<string?> Role, Known<string?> Path);
 
 public sealed record InstanceProfileChange(ResourceChange Change, InstanceProfileValues? Before, InstanceProfileValues? After)
     : MappedChange(Change);
@@ -28,6 +28,6 @@ public sealed class InstanceProfileMapper : IResourceMapper
     }
 
     private static InstanceProfileValues? Read(PlanValue v) => v is PlanObject
-        ? new InstanceProfileValues(PlanValues.Str(v, "name"), PlanValues.Str(v, "arn"), PlanValues.Str(v, "role"))
+        ? new InstanceProfileValues(PlanValues.Str(v, "name"), PlanValues.Str(v, "arn"), PlanValues.Str(v, "role"), PlanValues.Str(v, "path"))
         : null;
 }

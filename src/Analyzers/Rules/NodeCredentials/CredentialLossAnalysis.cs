@@ -21,34 +21,36 @@ public static class CredentialLossAnalysis
             var role = profile.RoleNames[0];
             if (!before.Aws.Roles.Any(r => r.Name == role)) continue;
             if (!afterInstances.TryGetValue(instance.InstanceId, out var afterInstance)) continue; // the plan removes the instance itself
-            var loss = Compare(instance, afterInstance, profile, role, after.Aws, mapped);
-            if (loss is not null) result.Add(loss);
+            result.AddRange(Compare(instance, afterInstance, profile, role, after.Aws, mapped));
         }
         return result;
     }
 
-    private static CredentialLoss? Compare(Ec2Instance instance, Ec2Instance afterInstance, InstanceProfile profile, string role, AwsState after, IReadOnlyList<MappedChange> mapped)
+    /// <summary>Every way the change cuts this instance off: a plan that destroys both the profile and its role yields
+    /// both causes, since they break at different times.</summary>
+    private static IEnumerable<CredentialLoss> Compare(Ec2Instance instance, Ec2Instance afterInstance, InstanceProfile profile, string role, AwsState after, IReadOnlyList<MappedChange> mapped)
     {
+        var found = new List<CredentialLoss?>();
         if (afterInstance.InstanceProfileArn is null)
-            return Cause(instance, profile, role, CredentialLossCause.ProfileDisassociated, FindInstanceChange(mapped, instance.InstanceId));
-        if (afterInstance.ProfileAssociatedByPlan) return null; // the plan points the instance at another profile: permissions, not credentials
+        {
+            found.Add(Cause(instance, profile, role, CredentialLossCause.ProfileDisassociated, FindInstanceChange(mapped, instance.InstanceId)));
+            return found.OfType<CredentialLoss>();
+        }
+        if (afterInstance.ProfileAssociatedByPlan) return []; // the plan points the instance at another profile: permissions, not credentials
         var afterProfile = FindProfile(after, afterInstance.InstanceProfileArn);
         var profileChange = FindProfileChange(mapped, profile.Name);
-        if (afterProfile is null)
-            return Cause(instance, profile, role, CredentialLossCause.ProfileDeleted, profileChange);
-        if (afterProfile.CreatedByPlan)
-            return Cause(instance, profile, role, CredentialLossCause.ProfileReplaced, profileChange);
-        var afterRole = afterProfile.RoleNames.IsEmpty ? null : afterProfile.RoleNames[0];
         var roleChange = FindRoleChange(mapped, role);
-        if (afterRole is null)
-        {
-            if (roleChange is not null)
-                return Cause(instance, profile, role, roleChange.Change.Kind == ChangeKind.Replace ? CredentialLossCause.RoleReplaced : CredentialLossCause.RoleDeleted, roleChange);
-            return Cause(instance, profile, role, CredentialLossCause.RoleRemovedFromProfile, profileChange);
-        }
-        if (!after.Roles.Any(r => r.Name == afterRole))
-            return Cause(instance, profile, role, CredentialLossCause.RoleDeleted, FindRoleChange(mapped, afterRole));
-        return null;
+        if (afterProfile is null)
+            found.Add(Cause(instance, profile, role, CredentialLossCause.ProfileDeleted, profileChange));
+        else if (afterProfile.CreatedByPlan)
+            found.Add(Cause(instance, profile, role, CredentialLossCause.ProfileReplaced, profileChange));
+        var profileStillWorks = afterProfile is { CreatedByPlan: false } && !afterProfile.RoleNames.IsEmpty &&
+            after.Roles.Any(r => r.Name == afterProfile.RoleNames[0]);
+        if (!profileStillWorks && roleChange is not null)
+            found.Add(Cause(instance, profile, role, roleChange.Change.Kind == ChangeKind.Replace ? CredentialLossCause.RoleReplaced : CredentialLossCause.RoleDeleted, roleChange));
+        else if (!profileStillWorks && afterProfile is { CreatedByPlan: false })
+            found.Add(Cause(instance, profile, role, CredentialLossCause.RoleRemovedFromProfile, profileChange));
+        return found.OfType<CredentialLoss>();
     }
 
     private static CredentialLoss? Cause(Ec2Instance i, InstanceProfile p, string role, CredentialLossCause cause, MappedChange? by) =>

@@ -42,10 +42,19 @@ internal static class NodeCredentialFindings
         }
         if (nodes.Count > 0)
             evidence.Add(new($"kubelet on {Count(nodes.Count, "node")} authenticates to AWS with the node's instance profile", ctx.Catalog.Get("kubelet")?.Source ?? "catalog"));
-        foreach (var w in affected)
+        foreach (var group in affected.GroupBy(w => (w.ComponentName, w.Workload.IsStaticPod)))
         {
-            var where = w.Placement.Exact ? "runs on" : "may be scheduled on";
-            evidence.Add(new($"{w.ComponentName} ({w.Workload.Key}) {where} these nodes; {w.Identity.Evidence}", w.Workload.Source.ToString()));
+            var list = group.ToList();
+            if (group.Key.IsStaticPod && list.Count > 1)
+            {
+                evidence.Add(new($"{group.Key.ComponentName} runs as static pods on {list.Count} of these nodes ({string.Join(", ", list.Select(w => w.Workload.NodeName))}), with the node's instance profile", list[0].Workload.Source.ToString()));
+                continue;
+            }
+            foreach (var w in list)
+            {
+                var where = w.Placement.Exact ? "runs on" : "may be scheduled on";
+                evidence.Add(new($"{w.ComponentName} ({w.Workload.Key}) {where} these nodes; {w.Identity.Evidence}", w.Workload.Source.ToString()));
+            }
         }
         evidence.Add(new(Symptom(ctx, components), "kalc-iac component catalog " + ctx.Catalog.Version));
         evidence.Add(new($"when: {when.ToWire()} — {WhenText(when)}", "IAM User Guide: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html"));
@@ -68,7 +77,7 @@ internal static class NodeCredentialFindings
                 Components = [.. components],
                 Instances = [.. instances.Select(i => i.InstanceId)],
                 Nodes = [.. nodes.Select(n => n.Name)],
-                ServiceAccounts = [.. affected.Select(w => $"{w.Workload.Namespace}/{w.Workload.ServiceAccountName}").Distinct()],
+                ServiceAccounts = [.. affected.Where(w => !w.Workload.IsStaticPod).Select(w => $"{w.Workload.Namespace}/{w.Workload.ServiceAccountName}").Distinct()],
                 TimeToImpact = when,
             },
             Evidence = [.. evidence],
