@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+
+namespace Kalc.Iac.AwsModel.Iam;
+
+/// <summary>Action or NotAction: action names match case-insensitively with <c>*</c>/<c>?</c>.
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html and
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html</summary>
+public sealed record ActionElement
+{
+    public ActionElement(ImmutableArray<string> patterns, bool isNot)
+    {
+        Patterns = patterns;
+        IsNot = isNot;
+        Compiled = patterns.Select(p => new WildcardPattern(p, ignoreCase: true)).ToImmutableArray();
+    }
+
+    public ImmutableArray<string> Patterns { get; }
+
+    /// <summary>True for NotAction: the statement applies to every action not listed.</summary>
+    public bool IsNot { get; }
+
+    public ImmutableArray<WildcardPattern> Compiled { get; }
+
+    public bool Matches(string action)
+    {
+        var listed = false;
+        foreach (var p in Compiled)
+        {
+            if (p.IsMatch(action))
+            {
+                listed = true;
+                break;
+            }
+        }
+        return listed != IsNot;
+    }
+}

@@ -1,0 +1,40 @@
+namespace Kalc.Iac.AwsModel.Iam;
+
+/// <summary>Whether one statement applies to a request: its action, its resource (when it has a
+/// Resource element) and every condition must match.
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html</summary>
+public static class StatementMatch
+{
+    /// <summary>The statement's applicability; <paramref name="why"/> says what left it Unknown.</summary>
+    public static Tri Applies(PolicyStatement statement, RequestContext request, bool checkResource, out string? why)
+    {
+        why = null;
+        if (!statement.Action.Matches(request.Action)) return Tri.False;
+        var result = Tri.True;
+        if (checkResource)
+        {
+            if (statement.Resource is null)
+            {
+                why = "statement has no Resource or NotResource element";
+                result = Tri.Unknown;
+            }
+            else
+            {
+                var r = statement.Resource.Matches(request.Resource, request);
+                if (r == Tri.False) return Tri.False;
+                if (r == Tri.Unknown)
+                {
+                    why = request.Resource is null
+                        ? "the request's resource is not known"
+                        : "the resource pattern uses a policy variable the request does not settle";
+                    result = Tri.Unknown;
+                }
+            }
+        }
+        if (statement.Conditions.IsEmpty) return result;
+        var c = ConditionEvaluator.EvaluateAll(statement.Conditions, request, out var conditionWhy);
+        if (c == Tri.False) return Tri.False;
+        if (c == Tri.Unknown && result == Tri.True) why = conditionWhy;
+        return TriLogic.And(result, c);
+    }
+}
