@@ -12,7 +12,13 @@ public sealed record ActionElement
         Patterns = patterns;
         IsNot = isNot;
         Compiled = patterns.Select(p => new WildcardPattern(p, ignoreCase: true)).ToImmutableArray();
+        _exact = Compiled.Where(p => !p.HasWildcards).Select(p => p.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _wildcards = [.. Compiled.Where(p => p.HasWildcards)];
     }
+
+    // Managed policies list dozens of exact names: a set lookup, then the few wildcard patterns.
+    private readonly HashSet<string> _exact;
+    private readonly WildcardPattern[] _wildcards;
 
     public ImmutableArray<string> Patterns { get; }
 
@@ -23,15 +29,8 @@ public sealed record ActionElement
 
     public bool Matches(string action)
     {
-        var listed = false;
-        foreach (var p in Compiled)
-        {
-            if (p.IsMatch(action))
-            {
-                listed = true;
-                break;
-            }
-        }
+        var listed = _exact.Contains(action);
+        for (var i = 0; !listed && i < _wildcards.Length; i++) listed = _wildcards[i].IsMatch(action);
         return listed != IsNot;
     }
 }

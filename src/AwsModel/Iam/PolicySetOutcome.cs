@@ -6,13 +6,18 @@ namespace Kalc.Iac.AwsModel.Iam;
 /// request: which statements deny, allow, or might.</summary>
 internal sealed class PolicySetOutcome
 {
-    public List<StatementRef> Denies { get; } = [];
+    private static readonly List<StatementRef> None = [];
 
-    public List<StatementRef> MaybeDenies { get; } = [];
+    // Allocated on first use: most statements do not apply to a given request.
+    private List<StatementRef>? _denies, _maybeDenies, _allows, _maybeAllows;
 
-    public List<StatementRef> Allows { get; } = [];
+    public IReadOnlyList<StatementRef> Denies => _denies ?? None;
 
-    public List<StatementRef> MaybeAllows { get; } = [];
+    public IReadOnlyList<StatementRef> MaybeDenies => _maybeDenies ?? None;
+
+    public IReadOnlyList<StatementRef> Allows => _allows ?? None;
+
+    public IReadOnlyList<StatementRef> MaybeAllows => _maybeAllows ?? None;
 
     public Tri Allowed => Allows.Count > 0 ? Tri.True : MaybeAllows.Count > 0 ? Tri.Unknown : Tri.False;
 
@@ -31,10 +36,10 @@ internal sealed class PolicySetOutcome
             if (applies == Tri.False) continue;
             var target = (s.Effect, applies) switch
             {
-                (Effect.Deny, Tri.True) => Denies,
-                (Effect.Deny, _) => MaybeDenies,
-                (Effect.Allow, Tri.True) => Allows,
-                _ => MaybeAllows,
+                (Effect.Deny, Tri.True) => _denies ??= [],
+                (Effect.Deny, _) => _maybeDenies ??= [],
+                (Effect.Allow, Tri.True) => _allows ??= [],
+                _ => _maybeAllows ??= [],
             };
             target.Add(new StatementRef
             {
