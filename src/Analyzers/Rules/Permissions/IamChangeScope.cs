@@ -15,6 +15,9 @@ public static class IamChangeScope
         RolePolicyAttachmentChange c => c.Before?.Role.Value == role.Name || c.After?.Role.Value == role.Name,
         RolePolicyChange c => c.Before?.Role.Value == role.Name || c.After?.Role.Value == role.Name,
         IamPolicyChange c => c.Before?.Arn.Value is { } arn && (role.AttachedManagedPolicyArns.Contains(arn) || role.PermissionsBoundaryArn == arn),
+        PolicyAttachmentChange c => Lists(c.Before?.Roles, role.Name) || Lists(c.After?.Roles, role.Name),
+        ExclusiveAttachmentsChange c => c.After?.RoleName.Value == role.Name,
+        ExclusiveInlineChange c => c.After?.RoleName.Value == role.Name,
         _ => false,
     };
 
@@ -32,6 +35,8 @@ public static class IamChangeScope
 
     /// <summary>Why the role's trust policy after the change cannot be known.</summary>
     public static string? TrustUnknown(World after, string roleName) => after.Unknowns.GetValueOrDefault($"role-trust:{roleName}");
+
+    private static bool Lists(Core.Known<IReadOnlyList<string>>? names, string name) => names is { IsKnown: true, Value: { } v } && v.Contains(name);
 
     private static bool IsUsed(IamRole role, string policyArn) =>
         role.AttachedManagedPolicyArns.Contains(policyArn) || role.PermissionsBoundaryArn == policyArn;

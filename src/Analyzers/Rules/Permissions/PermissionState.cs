@@ -14,7 +14,7 @@ internal static class PermissionState
         [.. ctx.Mapped.Where(m => m.Status == MappingStatus.Analysed && m.Change.Kind is not (ChangeKind.Create or ChangeKind.NoOp or ChangeKind.Read) && relevant(m))
             .Select(m => m.Change.Address)];
 
-    public static bool TouchesPolicies(MappedChange m) => m is IamRoleChange or RolePolicyAttachmentChange or RolePolicyChange or IamPolicyChange;
+    public static bool TouchesPolicies(MappedChange m) => m is IamRoleChange or RolePolicyAttachmentChange or RolePolicyChange or IamPolicyChange or PolicyAttachmentChange or ExclusiveAttachmentsChange or ExclusiveInlineChange;
 
     public static bool TouchesServiceAccountIdentity(MappedChange m) => m is IamRoleChange or OidcProviderChange or PodIdentityAssociationChange;
 
