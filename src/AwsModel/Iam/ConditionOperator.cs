@@ -42,36 +42,3 @@ public sealed record ConditionOperator
         return new ConditionOperator { Name = name, Base = op, Set = set, IfExists = ifExists };
     }
 }
-
-/// <summary>The condition operators this evaluator understands.</summary>
-public enum BaseOperator
-{
-    Unsupported,
-    StringEquals,
-    StringNotEquals,
-    StringEqualsIgnoreCase,
-    StringNotEqualsIgnoreCase,
-    StringLike,
-    StringNotLike,
-    ArnEquals,
-    ArnLike,
-    ArnNotEquals,
-    ArnNotLike,
-    Bool,
-    Null,
-    NumericEquals,
-    NumericNotEquals,
-    NumericLessThan,
-    NumericLessThanEquals,
-    NumericGreaterThan,
-    NumericGreaterThanEquals,
-}
-
-/// <summary>ForAnyValue / ForAllValues for multivalued keys.
-/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html</summary>
-public enum SetQualifier
-{
-    None,
-    ForAnyValue,
-    ForAllValues,
-}

@@ -25,6 +25,14 @@ public static class PolicyParser
             return Read(doc.RootElement, source);
         });
 
+    /// <summary>Policy bytes as saved by users or tools: UTF-8 with or without BOM, UTF-16/32 with BOM.</summary>
+    public static ParseResult<PolicyDocument> Parse(byte[] bytes, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var text = ParseResult<string>.Catch(source, () => InputText.Decode(bytes, source));
+        return text.IsOk ? Parse(text.Value, source) : ParseResult<PolicyDocument>.Fail(text.Error);
+    }
+
     public static ParseResult<PolicyDocument> Parse(JsonElement element, string source) =>
         element.ValueKind == JsonValueKind.String
             ? Parse(element.GetString()!, source)

@@ -21,18 +21,19 @@ internal sealed class PolicySetOutcome
 
     public Tri Allowed => Allows.Count > 0 ? Tri.True : MaybeAllows.Count > 0 ? Tri.Unknown : Tri.False;
 
-    public static PolicySetOutcome Of(IEnumerable<NamedPolicy> policies, RequestContext request, bool checkResource)
+    /// <summary>Identity policies check the resource; trust policies check the principal instead.</summary>
+    public static PolicySetOutcome Of(IEnumerable<NamedPolicy> policies, RequestContext request, bool checkResource, TrustPrincipal? principal = null)
     {
         var outcome = new PolicySetOutcome();
-        foreach (var policy in policies) outcome.Add(policy, request, checkResource);
+        foreach (var policy in policies) outcome.Add(policy, request, checkResource, principal);
         return outcome;
     }
 
-    public void Add(NamedPolicy policy, RequestContext request, bool checkResource)
+    private void Add(NamedPolicy policy, RequestContext request, bool checkResource, TrustPrincipal? principal)
     {
         foreach (var s in policy.Document.Statements)
         {
-            var applies = StatementMatch.Applies(s, request, checkResource, out var why);
+            var applies = StatementMatch.Applies(s, request, checkResource, out var why, principal);
             if (applies == Tri.False) continue;
             var target = (s.Effect, applies) switch
             {

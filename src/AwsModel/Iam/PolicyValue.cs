@@ -7,13 +7,17 @@ public sealed class PolicyValue
 {
     private readonly WildcardPattern? _compiled;
 
-    public PolicyValue(string text, bool variablesEnabled, bool ignoreCase)
+    public PolicyValue(string text, bool variablesEnabled, bool ignoreCase, bool arnSegments = false)
     {
         Text = text;
         IgnoreCase = ignoreCase;
+        ArnSegments = arnSegments;
         HasVariables = variablesEnabled && PolicyVariables.Contains(text);
-        if (!HasVariables) _compiled = new WildcardPattern(text, ignoreCase);
+        if (!HasVariables) _compiled = new WildcardPattern(text, ignoreCase, arnSegments);
     }
+
+    /// <summary>True for Resource/NotResource ARNs (see <see cref="WildcardPattern"/>'s ARN rule).</summary>
+    public bool ArnSegments { get; }
 
     public string Text { get; }
 
@@ -37,7 +41,7 @@ public sealed class PolicyValue
         if (_compiled is not null) return TriLogic.Of(_compiled.IsMatch(value));
         var (state, resolved) = Resolve(request);
         if (state != Tri.True) return state;
-        return TriLogic.Of(WildcardPattern.MatchGeneral(resolved.AsSpan(), value.AsSpan(), IgnoreCase));
+        return TriLogic.Of(new WildcardPattern(resolved!, IgnoreCase, ArnSegments).IsMatch(value));
     }
 
     public override string ToString() => Text;

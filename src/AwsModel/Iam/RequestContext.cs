@@ -10,6 +10,11 @@ public sealed record RequestContext
 {
     public static readonly StringComparer KeyComparer = StringComparer.OrdinalIgnoreCase;
 
+    private static readonly ImmutableDictionary<string, ImmutableArray<string>> NoKeys =
+        ImmutableDictionary.Create<string, ImmutableArray<string>>(KeyComparer);
+
+    private static readonly ImmutableHashSet<string> NoKeyNames = ImmutableHashSet.Create<string>(KeyComparer);
+
     /// <summary>"service:Action", e.g. "ec2:DescribeInstances".</summary>
     public required string Action { get; init; }
 
@@ -17,14 +22,13 @@ public sealed record RequestContext
     /// resource is not known (then only a Resource of "*" is known to match).</summary>
     public string? Resource { get; init; } = "*";
 
-    public ImmutableDictionary<string, ImmutableArray<string>> Keys { get; init; } =
-        ImmutableDictionary.Create<string, ImmutableArray<string>>(KeyComparer);
+    public ImmutableDictionary<string, ImmutableArray<string>> Keys { get; init; } = NoKeys;
 
     /// <summary>Keys that are (or may be) in the request with a value we do not know.</summary>
-    public ImmutableHashSet<string> UnknownKeys { get; init; } = ImmutableHashSet.Create<string>(KeyComparer);
+    public ImmutableHashSet<string> UnknownKeys { get; init; } = NoKeyNames;
 
     /// <summary>Keys known not to be in the request.</summary>
-    public ImmutableHashSet<string> AbsentKeys { get; init; } = ImmutableHashSet.Create<string>(KeyComparer);
+    public ImmutableHashSet<string> AbsentKeys { get; init; } = NoKeyNames;
 
     /// <summary>When true, a key neither in <see cref="Keys"/> nor in <see cref="UnknownKeys"/> is absent
     /// from the request; when false (the default) it is unknown.</summary>

@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 
 namespace Kalc.Iac.AwsModel.Iam;
 
-/// <summary>Resource or NotResource: ARNs match case-sensitively with <c>*</c>/<c>?</c>, over the whole
-/// ARN; policy variables are substituted from the request.
+/// <summary>Resource or NotResource: ARNs match case-sensitively with <c>*</c>/<c>?</c> (a <c>*</c> inside an
+/// ARN segment stays inside it); policy variables are substituted from the request.
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html and
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html</summary>
 public sealed record ResourceElement
@@ -12,7 +12,7 @@ public sealed record ResourceElement
     {
         Patterns = patterns;
         IsNot = isNot;
-        Values = patterns.Select(p => new PolicyValue(p, variablesEnabled, ignoreCase: false)).ToImmutableArray();
+        Values = patterns.Select(p => new PolicyValue(p, variablesEnabled, ignoreCase: false, arnSegments: true)).ToImmutableArray();
     }
 
     public ImmutableArray<string> Patterns { get; }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
 
 namespace Kalc.Iac.AwsModel.Iam;
 
@@ -49,13 +50,16 @@ public sealed class RolePermissionIndex
         return role is null ? null : _principals.GetOrAdd(role.Arn, _ => Gather(role));
     }
 
-    /// <summary>The role's trust policy, or null when the role is unknown or has none that parses.</summary>
-    public NamedPolicy? TrustPolicyOf(string roleArnOrName)
+    /// <summary>The role's trust policy (named after the role, cited by its ARN); the parse error when
+    /// it does not parse; null when the role is unknown or the state has no trust document for it.</summary>
+    public ParseResult<NamedPolicy>? TrustPolicyOf(string roleArnOrName)
     {
         var role = Role(roleArnOrName);
         if (role?.AssumeRolePolicy is not { } text) return null;
         var parsed = _documents.Get(text, $"{role.Arn} trust policy");
-        return parsed.IsOk ? NamedPolicy.Of($"trust policy of {role.Name}", parsed.Value, role.Arn) : null;
+        return parsed.IsOk
+            ? ParseResult<NamedPolicy>.Ok(NamedPolicy.Of($"trust policy of {role.Name}", parsed.Value, role.Arn))
+            : ParseResult<NamedPolicy>.Fail(parsed.Error);
     }
 
     /// <summary>Evaluates one request for the role. A role not in the state gives Unknown.</summary>
@@ -131,6 +135,3 @@ public sealed class RolePermissionIndex
         return NamedPolicy.Of(policy.Name, parsed.Value, arn);
     }
 }
-
-/// <summary>One action's answer from <see cref="RolePermissionIndex.Allows"/>.</summary>
-public sealed record ActionAnswer(string Action, EvaluationResult Result);

@@ -19,28 +19,8 @@ public static class TrustPolicyEvaluator
         ArgumentNullException.ThrowIfNull(trust);
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(request);
-        var denies = new List<StatementRef>();
-        var maybeDenies = new List<StatementRef>();
-        var allows = new List<StatementRef>();
-        var maybeAllows = new List<StatementRef>();
-        foreach (var s in trust.Document.Statements)
-        {
-            var p = PrincipalMatches(s.Principal, principal);
-            if (p == Tri.False) continue;
-            var applies = TriLogic.And(p, StatementMatch.Applies(s, request, checkResource: false, out var why));
-            if (applies == Tri.False) continue;
-            if (p == Tri.Unknown) why = "the statement has no Principal element";
-            var reference = new StatementRef
-            {
-                PolicyName = trust.Name,
-                PolicyArn = trust.Arn,
-                Index = s.Index,
-                Sid = s.Sid,
-                Effect = s.Effect,
-                UnknownBecause = applies == Tri.Unknown ? why : null,
-            };
-            (s.Effect == Effect.Deny ? (applies == Tri.True ? denies : maybeDenies) : (applies == Tri.True ? allows : maybeAllows)).Add(reference);
-        }
+        var outcome = PolicySetOutcome.Of([trust], request, checkResource: false, principal);
+        var (denies, maybeDenies, allows, maybeAllows) = (outcome.Denies, outcome.MaybeDenies, outcome.Allows, outcome.MaybeAllows);
         var what = $"{principal.Type} principal {principal.Id} calling {request.Action}";
         if (denies.Count > 0) return Result(Decision.ExplicitDeny, $"the trust policy denies {what}", denies);
         if (allows.Count == 0 && maybeAllows.Count == 0) return Result(Decision.ImplicitDeny, $"the trust policy does not allow {what}", []);
@@ -105,33 +85,6 @@ public static class TrustPolicyEvaluator
         if (a.IsAllowed && b.IsAllowed)
             return a with { Reason = a.Reason + "; " + b.Reason, Statements = a.Statements.AddRange(b.Statements).Distinct().ToImmutableArray() };
         return Rank(a.Decision) <= Rank(b.Decision) ? a : b;
-    }
-
-    private static Tri PrincipalMatches(PrincipalElement? element, TrustPrincipal principal)
-    {
-        if (element is null) return Tri.Unknown;
-        var named = element.IsEveryone ? Tri.True : TriLogic.Of(Names(element, principal));
-        return element.IsNot ? TriLogic.Not(named) : named;
-    }
-
-    private static bool Names(PrincipalElement element, TrustPrincipal principal)
-    {
-        foreach (var value in element.Of(principal.Type))
-        {
-            switch (principal.Type)
-            {
-                case "Service" when string.Equals(value, principal.Id, StringComparison.OrdinalIgnoreCase):
-                case "Federated" when string.Equals(value, principal.Id, StringComparison.Ordinal):
-                    return true;
-                case "AWS":
-                    if (value == "*" || string.Equals(value, principal.Id, StringComparison.Ordinal)) return true;
-                    // An account id or its root ARN names every principal of that account.
-                    var account = principal.AccountId;
-                    if (account is not null && (value == account || value == $"arn:aws:iam::{account}:root")) return true;
-                    break;
-            }
-        }
-        return false;
     }
 
     private static EvaluationResult Result(Decision d, string reason, IEnumerable<StatementRef> statements) =>

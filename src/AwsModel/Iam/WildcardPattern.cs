@@ -10,7 +10,10 @@ public sealed class WildcardPattern
     private readonly Shape _shape;
     private readonly string _literal;
 
-    public WildcardPattern(string pattern, bool ignoreCase)
+    /// <param name="arnSegments">Resource-ARN rule: a <c>*</c> that ends an ARN segment (followed by ':'
+    /// or the end) may match across colons, one inside a segment may not.
+    /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards</param>
+    public WildcardPattern(string pattern, bool ignoreCase, bool arnSegments = false)
     {
         ArgumentNullException.ThrowIfNull(pattern);
         _pattern = pattern;
@@ -31,7 +34,7 @@ public sealed class WildcardPattern
         }
         else
         {
-            (_shape, _literal) = (Shape.General, "");
+            (_shape, _literal) = (arnSegments && HasMidSegmentStar(pattern) ? Shape.ArnSegments : Shape.General, "");
         }
     }
 
@@ -51,8 +54,48 @@ public sealed class WildcardPattern
             Shape.All => true,
             Shape.Exact => string.Equals(value, _literal, _comparison),
             Shape.Prefix => value.StartsWith(_literal, _comparison),
+            Shape.ArnSegments => MatchArnSegments(_pattern, value, IgnoreCase),
             _ => MatchGeneral(_pattern.AsSpan(), value.AsSpan(), IgnoreCase),
         };
+    }
+
+    private static bool HasMidSegmentStar(string pattern)
+    {
+        for (var i = 0; i < pattern.Length - 1; i++)
+        {
+            if (pattern[i] == '*' && pattern[i + 1] != ':' && pattern[i + 1] != '*') return true;
+        }
+        return false;
+    }
+
+    /// <summary>Glob matching where a mid-segment <c>*</c> cannot consume ':'. Dynamic programming over
+    /// (pattern, value) prefixes; only used for the rare patterns that need it.</summary>
+    public static bool MatchArnSegments(string pattern, string value, bool ignoreCase)
+    {
+        var prev = new bool[value.Length + 1];
+        var cur = new bool[value.Length + 1];
+        prev[0] = true;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            var pc = pattern[i];
+            if (pc == '*')
+            {
+                var j0 = i + 1;
+                while (j0 < pattern.Length && pattern[j0] == '*') j0++;
+                var bounded = j0 < pattern.Length && pattern[j0] != ':';
+                cur[0] = prev[0];
+                for (var j = 1; j <= value.Length; j++)
+                    cur[j] = prev[j] || (cur[j - 1] && !(bounded && value[j - 1] == ':'));
+            }
+            else
+            {
+                cur[0] = false;
+                for (var j = 1; j <= value.Length; j++)
+                    cur[j] = prev[j - 1] && (pc == '?' || CharEquals(pc, value[j - 1], ignoreCase));
+            }
+            (prev, cur) = (cur, prev);
+        }
+        return prev[value.Length];
     }
 
     /// <summary>Greedy star matching with one backtrack point: O(pattern x value) worst case, no recursion.</summary>
@@ -96,5 +139,6 @@ public sealed class WildcardPattern
         Exact,
         Prefix,
         General,
+        ArnSegments,
     }
 }

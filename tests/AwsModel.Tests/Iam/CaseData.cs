@@ -101,6 +101,7 @@ internal static class CaseData
     /// <summary>Checks the optional "by" (a substring of the deciding statements) of a case.</summary>
     public static void AssertDecidedBy(JsonElement c, EvaluationResult result)
     {
+        if (c.TryGetProperty("reason", out var reason)) Assert.Contains(reason.GetString()!, result.Reason, StringComparison.Ordinal);
         if (!c.TryGetProperty("by", out var by)) return;
         var cited = string.Join("; ", result.Statements);
         Assert.Contains(by.GetString()!, cited, StringComparison.Ordinal);

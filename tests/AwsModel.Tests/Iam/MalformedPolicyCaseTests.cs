@@ -63,4 +63,20 @@ public sealed class MalformedPolicyCaseTests
         Assert.True(parsed.Value.Statements[0].Action.IsNot);
         Assert.Equal(Effect.Deny, parsed.Value.Statements[0].Effect);
     }
+
+    [Fact]
+    public void Policy_bytes_in_utf16_with_a_bom_parse_and_binary_bytes_are_an_error()
+    {
+        var json = """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"ec2:DescribeInstances","Resource":"*"}}""";
+        var utf16 = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(json)).ToArray();
+
+        var parsed = PolicyParser.Parse(utf16, "policy-utf16.json");
+        var binary = PolicyParser.Parse([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF], "plan.zip");
+        var invalid = PolicyParser.Parse([0x7B, 0xC3, 0x28, 0x7D], "bad-utf8.json");
+
+        Assert.True(parsed.IsOk, parsed.Error?.ToString());
+        Assert.Equal("ec2:DescribeInstances", parsed.Value.Statements[0].Action.Patterns[0]);
+        Assert.Equal("plan.zip: binary content, not text", binary.Error?.ToString());
+        Assert.Equal("bad-utf8.json: not valid UTF-8 text", invalid.Error?.ToString());
+    }
 }

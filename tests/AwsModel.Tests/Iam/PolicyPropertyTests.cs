@@ -20,7 +20,7 @@ public sealed class PolicyPropertyTests
             var after = Decide(PolicyGen.Principal(statements, [extra]), request);
             if (before != Decision.Allow) Assert.NotEqual(Decision.Allow, after);
             if (before == Decision.ExplicitDeny) Assert.Equal(Decision.ExplicitDeny, after);
-        });
+        }, iter: 500);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class PolicyPropertyTests
             foreach (var s in statements) s["Effect"] = "Allow";
             if (Decide(PolicyGen.Principal(statements), request) == Decision.Allow)
                 Assert.Equal(Decision.Allow, Decide(PolicyGen.Principal([wide]), request));
-        });
+        }, iter: 500);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class PolicyPropertyTests
             widened["Action"] = "*";
             var wide = Decide(PolicyGen.Principal(statements, [widened]), request);
             if (narrow == Decision.Allow) Assert.Equal(Decision.Allow, wide);
-        });
+        }, iter: 500);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class PolicyPropertyTests
             Assert.NotEqual(action, notAction);
             Assert.Contains(action, new[] { Decision.Allow, Decision.ImplicitDeny });
             Assert.Contains(notAction, new[] { Decision.Allow, Decision.ImplicitDeny });
-        });
+        }, iter: 500);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class PolicyPropertyTests
             Assert.Equal(forward.Decision, merged.Decision);
             var again = IdentityPolicyEvaluator.Evaluate(PolicyGen.Principal(a, b), request);
             Assert.Equal(forward.ToString(), again.ToString());
-        });
+        }, iter: 500);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class PolicyPropertyTests
                 if (unknown == Decision.ImplicitDeny) Assert.Contains(known, new[] { Decision.ImplicitDeny, Decision.ExplicitDeny });
                 else Assert.Equal(unknown, known);
             }
-        });
+        }, iter: 500);
     }
 
     [Fact]
@@ -111,6 +111,29 @@ public sealed class PolicyPropertyTests
             var regex = "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal).Replace("\\?", ".", StringComparison.Ordinal) + "$";
             var expected = Regex.IsMatch(value, regex, (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.Singleline);
             Assert.Equal(expected, new WildcardPattern(pattern, ignoreCase).IsMatch(value));
-        });
+        }, iter: 500);
+    }
+
+    [Fact]
+    public void Resource_arn_wildcards_keep_a_mid_segment_star_inside_its_segment()
+    {
+        Gen.Select(Gen.Char["a:*?"].Array[0, 7], Gen.Char["a:"].Array[0, 8]).Sample((p, v) =>
+        {
+            var pattern = new string(p);
+            var value = new string(v);
+            var regex = new System.Text.StringBuilder("^");
+            for (var i = 0; i < pattern.Length; i++)
+            {
+                var next = pattern.Skip(i + 1).SkipWhile(c => c == '*').Cast<char?>().FirstOrDefault();
+                regex.Append(pattern[i] switch
+                {
+                    '*' => next is null or ':' ? ".*" : "[^:]*",
+                    '?' => ".",
+                    var c => Regex.Escape(c.ToString()),
+                });
+            }
+            var expected = Regex.IsMatch(value, regex.Append('$').ToString(), RegexOptions.Singleline);
+            Assert.Equal(expected, new WildcardPattern(pattern, ignoreCase: false, arnSegments: true).IsMatch(value));
+        }, iter: 500);
     }
 }

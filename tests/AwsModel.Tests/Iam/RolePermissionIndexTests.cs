@@ -120,7 +120,7 @@ public sealed class RolePermissionIndexTests
     {
         var index = Index(NodeRole("eks-node", WorkerNode));
 
-        var trust = index.TrustPolicyOf("eks-node");
+        var trust = index.TrustPolicyOf("eks-node")?.Unwrap();
 
         Assert.NotNull(trust);
         Assert.Equal(Decision.Allow, TrustPolicyEvaluator.CanEc2Assume(trust).Decision);
@@ -149,5 +149,19 @@ public sealed class RolePermissionIndexTests
 
         Assert.Equal(Decision.Unknown, result.Decision);
         Assert.Contains("aws:RequestTag/elbv2.k8s.aws/cluster", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trust_policy_that_does_not_parse_is_reported_with_the_role_arn()
+    {
+        var role = NodeRole("broken", WorkerNode) with { AssumeRolePolicy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":{"Fn::Sub":"ec2.${AWS::URLSuffix}"}},"Action":"sts:AssumeRole"}]}""" };
+        var index = Index(role);
+
+        var trust = index.TrustPolicyOf("broken");
+
+        Assert.NotNull(trust);
+        Assert.False(trust.Value.IsOk);
+        Assert.Equal($"arn:aws:iam::{Account}:role/broken trust policy: Statement[0].Principal.Service must be a string or an array of strings", trust.Value.Error.ToString());
+        Assert.Null(index.TrustPolicyOf("ghost"));
     }
 }
