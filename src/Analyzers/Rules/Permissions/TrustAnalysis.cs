@@ -35,6 +35,15 @@ public sealed class TrustAnalysis
     /// <summary>Trust questions whose answer after the change cannot be known, for the report's missing list.</summary>
     public ImmutableArray<string> Undecidable { get; }
 
+    /// <summary>The role's parsed trust policy; a trust policy that does not parse after the change cannot be judged.</summary>
+    private NamedPolicy? TrustOf(RolePermissionIndex index, string roleArn)
+    {
+        if (index.TrustPolicyOf(roleArn) is not { } parsed) return null;
+        if (parsed.IsOk) return parsed.Value;
+        if (ReferenceEquals(index, after)) undecidable.Add($"role {roleArn}: its trust policy after the change does not parse ({parsed.Error})");
+        return null;
+    }
+
     private ImmutableArray<ClusterWorkload> WorkloadsOf(string ns, string sa) =>
         [.. context.Topology.Workloads.Where(w => w.Workload.Namespace == ns && w.Workload.ServiceAccountName == sa)];
 
@@ -43,7 +52,7 @@ public sealed class TrustAnalysis
         var workloadsLoaded = context.Before.Kube.Loaded.Contains(KubeModel.Model.KubeStateKind.Workloads);
         foreach (var sa in context.Before.Kube.ServiceAccounts)
         {
-            if (sa.IrsaRoleArn is not { } roleArn || before.Role(roleArn) is not { } role || before.TrustPolicyOf(roleArn) is not { } trustBefore) continue;
+            if (sa.IrsaRoleArn is not { } roleArn || before.Role(roleArn) is not { } role || TrustOf(before, roleArn) is not { } trustBefore) continue;
             var workloads = WorkloadsOf(sa.Namespace, sa.Name);
             if (workloadsLoaded && workloads.IsEmpty) continue; // nobody runs as it
             if (ProviderFor(role, trustBefore) is not { } provider) continue;
@@ -72,7 +81,7 @@ public sealed class TrustAnalysis
                 undecidable.Add($"IRSA service account {sa.Key} (role {role.Name}): whether the new trust policy still admits it cannot be known: {why}");
                 continue;
             }
-            if (after.TrustPolicyOf(roleArn) is not { } trustAfter) continue;
+            if (TrustOf(after, roleArn) is not { } trustAfter) continue;
             var a = TrustPolicyEvaluator.CanAssumeWithWebIdentity(trustAfter, request);
             if (a.Decision == Decision.Unknown)
                 undecidable.Add($"IRSA service account {sa.Key} (role {role.Name}): {a.Reason}");
@@ -130,11 +139,11 @@ public sealed class TrustAnalysis
             }
             if (now.RoleArn is not { } roleArn) continue;
             var request = new PodIdentityRequest { ClusterArn = ClusterArn(assoc.ClusterName), Namespace = assoc.Namespace, ServiceAccount = assoc.ServiceAccount };
-            var b = assoc.RoleArn is { } oldArn && before.TrustPolicyOf(oldArn) is { } tb ? TrustPolicyEvaluator.CanPodIdentityAssume(tb, request) : null;
+            var b = assoc.RoleArn is { } oldArn && TrustOf(before, oldArn) is { } tb ? TrustPolicyEvaluator.CanPodIdentityAssume(tb, request) : null;
             if (b is { IsAllowed: false }) continue; // it did not work before either
             var roleName = roleArn[(roleArn.LastIndexOf('/') + 1)..];
             if (IamChangeScope.TrustUnknown(context.After, roleName) is { } why) { undecidable.Add($"Pod Identity service account {key} (role {roleName}): {why}"); continue; }
-            if (after.TrustPolicyOf(roleArn) is not { } trustAfter)
+            if (TrustOf(after, roleArn) is not { } trustAfter)
             {
                 if (roleArn != assoc.RoleArn || change is not null || RoleChange(roleName) is not null)
                     undecidable.Add($"Pod Identity service account {key}: role {roleArn} or its trust policy is not in the AWS state after the change");
@@ -157,11 +166,11 @@ public sealed class TrustAnalysis
         foreach (var group in byRole)
         {
             var role = group.First().Role;
-            if (after.Role(role.Arn) is null || before.TrustPolicyOf(role.Arn) is not { } trustBefore) continue; // destroyed: KIAC102
+            if (after.Role(role.Arn) is null || TrustOf(before, role.Arn) is not { } trustBefore) continue; // destroyed: KIAC102
             var b = TrustPolicyEvaluator.CanEc2Assume(trustBefore);
             if (!b.IsAllowed) continue;
             if (IamChangeScope.TrustUnknown(context.After, role.Name) is { } why) { undecidable.Add($"node role {role.Name}: {why}"); continue; }
-            if (after.TrustPolicyOf(role.Arn) is not { } trustAfter) continue;
+            if (TrustOf(after, role.Arn) is not { } trustAfter) continue;
             var a = TrustPolicyEvaluator.CanEc2Assume(trustAfter);
             if (a.Decision == Decision.Unknown) { undecidable.Add($"node role {role.Name}: {a.Reason}"); continue; }
             if (a.IsAllowed) continue;
