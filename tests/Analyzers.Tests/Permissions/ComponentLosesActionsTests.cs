@@ -176,4 +176,18 @@ public class ComponentLosesActionsTests
         Assert.Equal(Verdict.Incomplete, report.Verdict);
         Assert.Contains(report.Missing, m => m.StartsWith("AWS IAM state", StringComparison.Ordinal) && m.Contains("aws_iam_role_policy_attachment.cni", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_component_on_a_Pod_Identity_role_is_evaluated_against_that_role()
+    {
+        var plan = Plan(Change("aws_iam_role_policy", "aws_iam_role_policy.ca", Delete,
+            Obj(("role", "cluster-autoscaler"), ("name", "ca"), ("policy", "{}")), PlanValue.Null));
+
+        var f = Only(Analyzer.Run(TrustRuleTests.PodIdentityWorld(), plan), "KIAC204");
+
+        Assert.Equal(["cluster-autoscaler"], f.Impact.Components.ToArray());
+        Assert.Contains("Pod Identity role cluster-autoscaler", f.Message);
+        Assert.Contains("autoscaling:SetDesiredCapacity", f.Message);
+        Assert.Equal(Severity.High, f.Severity);
+    }
 }

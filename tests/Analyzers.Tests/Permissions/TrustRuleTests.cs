@@ -139,7 +139,7 @@ public class TrustRuleTests
         AssociationId = "a-0abc" + sa, ClusterName = "prod", Namespace = ns, ServiceAccount = sa, RoleArn = $"arn:aws:iam::{Account}:role/{role}", Source = SourceRef.Of("t"),
     };
 
-    private static World PodIdentityWorld() => Build(
+    internal static World PodIdentityWorld() => Build(
         extraRoles: [Role("cluster-autoscaler") with { AssumeRolePolicy = PodIdentityTrust, InlinePolicies = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("ca", RepoFixtures.PolicyText("cluster-autoscaler_aws-full-features-policy.json")) }],
         extraSas: [Sa("kube-system", "cluster-autoscaler"), Sa("kube-system", "unused")],
         extraWorkloads: [Deployment("kube-system", "cluster-autoscaler", "cluster-autoscaler", "registry.k8s.io/autoscaling/cluster-autoscaler:v1.30.2")],
