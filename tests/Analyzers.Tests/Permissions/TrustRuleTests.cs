@@ -206,4 +206,29 @@ public class TrustRuleTests
         Assert.Empty(report.Findings);
         Assert.Equal(Verdict.Safe, report.Verdict);
     }
+
+    [Fact]
+    public void Without_a_described_EKS_cluster_the_provider_comes_from_the_trust_policy_before_the_change()
+    {
+        var world = Build();
+        world = world with { Aws = world.Aws with { EksClusters = [] } };
+
+        var f = Assert.Single(ChangeTrust("external-dns", IrsaTrust("kube-system", "external-dns"), world).Findings);
+
+        Assert.Equal("KIAC201", f.RuleId);
+        Assert.Contains(f.Evidence, e => e.Fact.Contains("federated principal of role external-dns's trust policy", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_service_accounts_a_trust_change_names_the_missing_state()
+    {
+        var world = Build();
+        world = world with { Kube = world.Kube with { ServiceAccounts = [], Loaded = [Kalc.Iac.KubeModel.Model.KubeStateKind.Nodes, Kalc.Iac.KubeModel.Model.KubeStateKind.Workloads] } };
+
+        var report = ChangeTrust("external-dns", IrsaTrust("kube-system", "external-dns"), world);
+
+        Assert.Empty(report.Findings);
+        Assert.Equal(Verdict.Incomplete, report.Verdict);
+        Assert.Contains(report.Missing, m => m.StartsWith("Kubernetes service accounts", StringComparison.Ordinal) && m.Contains("aws_iam_role.external_dns", StringComparison.Ordinal));
+    }
 }
