@@ -190,4 +190,20 @@ public class ComponentLosesActionsTests
         Assert.Contains("autoscaling:SetDesiredCapacity", f.Message);
         Assert.Equal(Severity.High, f.Severity);
     }
+
+    [Fact]
+    public void Actions_lost_only_through_two_changes_together_give_one_finding_naming_both()
+    {
+        var cniText = RepoFixtures.PolicyText("aws-managed/AmazonEKS_CNI_Policy.json");
+        var node = NodeRole(WorkerNode, Cni, EcrReadOnly) with { InlinePolicies = ImmutableDictionary<string, string>.Empty.Add("cni-copy", cniText) };
+        var plan = Plan(
+            Change("aws_iam_role_policy_attachment", "aws_iam_role_policy_attachment.cni", Delete, Attachment("prod-node", Cni), PlanValue.Null),
+            Change("aws_iam_role_policy", "aws_iam_role_policy.cni_copy", Delete, Obj(("role", "prod-node"), ("name", "cni-copy"), ("policy", cniText)), PlanValue.Null));
+
+        var f = Only(Analyzer.Run(Build(node), plan), "KIAC204");
+
+        Assert.Equal(["aws-node"], f.Impact.Components.ToArray());
+        Assert.Equal("aws_iam_role_policy_attachment.cni", f.Change!.Address);
+        Assert.Contains(f.Evidence, e => e.Fact == "only together with aws_iam_role_policy.cni_copy");
+    }
 }
