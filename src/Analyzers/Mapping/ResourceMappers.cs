@@ -18,6 +18,9 @@ public static class ResourceMappers
         new IamPolicyMapper(),
         new OidcProviderMapper(),
         new PodIdentityAssociationMapper(),
+        new PolicyAttachmentMapper(),
+        new RolePolicyAttachmentsExclusiveMapper(),
+        new RolePoliciesExclusiveMapper(),
     ];
 
     private static readonly FrozenDictionary<string, IResourceMapper> ByType =

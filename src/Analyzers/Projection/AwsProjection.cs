@@ -60,6 +60,9 @@ internal sealed class AwsProjection
             case IamPolicyChange pol: ApplyPolicy(pol); break;
             case OidcProviderChange o: ApplyOidc(o); break;
             case PodIdentityAssociationChange pia: ApplyPodIdentity(pia); break;
+            case PolicyAttachmentChange pa: ApplyPolicyAttachment(pa); break;
+            case ExclusiveAttachmentsChange ea: ApplyExclusiveAttachments(ea); break;
+            case ExclusiveInlineChange ei: ApplyExclusiveInline(ei); break;
         }
     }
 
@@ -243,6 +246,41 @@ internal sealed class AwsProjection
                 Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
             };
         }
+    }
+
+    /// <summary>aws_iam_policy_attachment: the policy ends up attached to exactly the roles listed after.</summary>
+    private void ApplyPolicyAttachment(PolicyAttachmentChange c)
+    {
+        var arn = (c.Before ?? c.After)?.PolicyArn.Value;
+        if (arn is null) return;
+        var beforeRoles = c.Before?.Roles is { IsKnown: true, Value: { } b } ? b : [];
+        if (c.Change.Kind is ChangeKind.Create or ChangeKind.Update or ChangeKind.Replace && c.After is { } after && !after.Roles.IsKnown)
+        {
+            unknowns[$"attachment:{c.Change.Address}"] = $"{c.Change.Address}: the roles it attaches {arn} to are known only after apply";
+            return;
+        }
+        var afterRoles = c.Change.Kind == ChangeKind.Delete ? [] : c.After?.Roles.Value ?? [];
+        foreach (var r in beforeRoles.Except(afterRoles, StringComparer.Ordinal))
+            if (roles.TryGetValue(r, out var role)) roles[r] = role with { AttachedManagedPolicyArns = role.AttachedManagedPolicyArns.Remove(arn) };
+        foreach (var r in afterRoles)
+            if (roles.TryGetValue(r, out var role) && !role.AttachedManagedPolicyArns.Contains(arn)) roles[r] = role with { AttachedManagedPolicyArns = role.AttachedManagedPolicyArns.Add(arn) };
+    }
+
+    /// <summary>aws_iam_role_policy_attachments_exclusive: created or updated, the role keeps exactly these attachments.</summary>
+    private void ApplyExclusiveAttachments(ExclusiveAttachmentsChange c)
+    {
+        if (c.Change.Kind is not (ChangeKind.Create or ChangeKind.Update or ChangeKind.Replace) || c.After is not { RoleName.Value: { } name } after || !roles.TryGetValue(name, out var role)) return;
+        if (after.PolicyArns is { IsKnown: true, Value: { } arns }) roles[name] = role with { AttachedManagedPolicyArns = [.. arns] };
+        else unknowns[$"role-managed:{name}"] = $"the managed policies of role {name} are known only after apply";
+    }
+
+    /// <summary>aws_iam_role_policies_exclusive: created or updated, inline policies not named are deleted.</summary>
+    private void ApplyExclusiveInline(ExclusiveInlineChange c)
+    {
+        if (c.Change.Kind is not (ChangeKind.Create or ChangeKind.Update or ChangeKind.Replace) || c.After is not { RoleName.Value: { } name } after || !roles.TryGetValue(name, out var role)) return;
+        if (after.PolicyNames is { IsKnown: true, Value: { } keep })
+            roles[name] = role with { InlinePolicies = role.InlinePolicies.Where(p => keep.Contains(p.Key)).ToImmutableDictionary(p => p.Key, p => p.Value) };
+        else unknowns[$"role-inline:{name}"] = $"the inline policies role {name} keeps are known only after apply";
     }
 
     private string? KnownOr(Known<string?> value, string? current, string key, string why)

@@ -3,6 +3,7 @@ using Kalc.Iac.Analyzers.Cluster;
 using Kalc.Iac.Analyzers.Mapping;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Projection;
+using Kalc.Iac.Analyzers.Rules.Permissions;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.Analyzers.Rules;
@@ -12,15 +13,18 @@ namespace Kalc.Iac.Analyzers.Rules;
 public sealed class AnalysisContext
 {
     private readonly Lazy<ClusterTopology> topology;
+    private readonly Lazy<PermissionAnalysis> permissions;
 
-    public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null)
+    public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null)
     {
         Before = before;
         Change = change;
         Catalog = catalog ?? ComponentCatalog.Default;
         Mapped = WorldProjection.MapAll(change);
         After = before.Apply(Mapped);
+        Requirements = requirements ?? RequirementCatalog.Default;
         topology = new Lazy<ClusterTopology>(() => new ClusterTopology(Before, Catalog));
+        permissions = new Lazy<PermissionAnalysis>(() => new PermissionAnalysis(this));
     }
 
     public World Before { get; }
@@ -34,4 +38,9 @@ public sealed class AnalysisContext
     public IReadOnlyList<MappedChange> Mapped { get; }
 
     public ClusterTopology Topology => topology.Value;
+
+    public RequirementCatalog Requirements { get; }
+
+    /// <summary>IAM evaluation of every component's requirements and trust before and after, computed once for all permission rules.</summary>
+    public PermissionAnalysis Permissions => permissions.Value;
 }

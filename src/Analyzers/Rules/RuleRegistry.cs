@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Rules.NodeCredentials;
+using Kalc.Iac.Analyzers.Rules.Permissions;
 
 namespace Kalc.Iac.Analyzers.Rules;
 
@@ -11,6 +12,11 @@ public static class RuleRegistry
         new NodeRoleRemoved(),
         new InstanceProfileDisassociated(),
         new LaunchTemplateProfileGone(),
+        new IrsaTrustNoLongerAdmits(),
+        new OidcProviderRemoved(),
+        new PodIdentityBroken(),
+        new ComponentLosesActions(),
+        new NodeRoleTrustDropsEc2(),
     ];
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Descriptor.Id, id, StringComparison.OrdinalIgnoreCase));

@@ -1,0 +1,32 @@
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping.Aws;
+
+/// <summary>aws_iam_role_policies_exclusive: after apply the role keeps only the inline policies named here (others are deleted);
+/// destroying the resource deletes nothing.
+/// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role_policies_exclusive</summary>
+public sealed record ExclusiveInlineValues(Known<string?> RoleName, Known<IReadOnlyList<string>> PolicyNames);
+
+public sealed record ExclusiveInlineChange(ResourceChange Change, ExclusiveInlineValues? Before, ExclusiveInlineValues? After) : MappedChange(Change);
+
+public sealed class RolePoliciesExclusiveMapper : IResourceMapper
+{
+    public string ResourceType => "aws_iam_role_policies_exclusive";
+
+    public MappedChange Map(ResourceChange change)
+    {
+        var before = Read(change.Before);
+        var after = Read(change.After);
+        var unknown = (before ?? after) is not { RoleName.IsKnown: true };
+        return new ExclusiveInlineChange(change, before, after)
+        {
+            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
+            WhyUnknown = unknown ? "the role name is known only after apply" : null,
+        };
+    }
+
+    private static ExclusiveInlineValues? Read(PlanValue v) => v is PlanObject
+        ? new ExclusiveInlineValues(PlanValues.Str(v, "role_name"), PlanValues.Strings(v, "policy_names"))
+        : null;
+}

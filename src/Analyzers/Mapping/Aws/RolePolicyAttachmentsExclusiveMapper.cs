@@ -1,0 +1,32 @@
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping.Aws;
+
+/// <summary>aws_iam_role_policy_attachments_exclusive: after apply the role has exactly these managed policies attached;
+/// destroying the resource detaches nothing.
+/// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_role_policy_attachments_exclusive</summary>
+public sealed record ExclusiveAttachmentsValues(Known<string?> RoleName, Known<IReadOnlyList<string>> PolicyArns);
+
+public sealed record ExclusiveAttachmentsChange(ResourceChange Change, ExclusiveAttachmentsValues? Before, ExclusiveAttachmentsValues? After) : MappedChange(Change);
+
+public sealed class RolePolicyAttachmentsExclusiveMapper : IResourceMapper
+{
+    public string ResourceType => "aws_iam_role_policy_attachments_exclusive";
+
+    public MappedChange Map(ResourceChange change)
+    {
+        var before = Read(change.Before);
+        var after = Read(change.After);
+        var unknown = (before ?? after) is not { RoleName.IsKnown: true };
+        return new ExclusiveAttachmentsChange(change, before, after)
+        {
+            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
+            WhyUnknown = unknown ? "the role name is known only after apply" : null,
+        };
+    }
+
+    private static ExclusiveAttachmentsValues? Read(PlanValue v) => v is PlanObject
+        ? new ExclusiveAttachmentsValues(PlanValues.Str(v, "role_name"), PlanValues.Strings(v, "policy_arns"))
+        : null;
+}
