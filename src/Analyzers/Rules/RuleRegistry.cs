@@ -1,3 +1,4 @@
+using Kalc.Iac.Analyzers.Rules.Kubespray;
 using Kalc.Iac.Analyzers.Rules.NodeCredentials;
 using Kalc.Iac.Analyzers.Rules.Permissions;
 
@@ -17,6 +18,7 @@ public static class RuleRegistry
         new PodIdentityBroken(),
         new ComponentLosesActions(),
         new NodeRoleTrustDropsEc2(),
+        .. KubesprayRules.All,
     ];
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Descriptor.Id, id, StringComparison.OrdinalIgnoreCase));

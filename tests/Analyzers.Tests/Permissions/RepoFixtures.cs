@@ -5,7 +5,7 @@ namespace Kalc.Iac.Analyzers.Tests.Permissions;
 /// <summary>Reads the real policy documents under fixtures/aws/iam-policies (found by walking up to Kalc.Iac.sln).</summary>
 internal static class RepoFixtures
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Kalc.Iac.Tests.RepoPaths.Root;
 
     public static string PolicyPath(string relative) => Path.Combine(Root, "fixtures", "aws", "iam-policies", relative);
 
@@ -16,10 +16,4 @@ internal static class RepoFixtures
         return doc.RootElement.TryGetProperty("PolicyVersion", out var v) ? v.GetProperty("Document").GetRawText() : doc.RootElement.GetRawText();
     }
 
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kalc.Iac.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Kalc.Iac.sln not found above " + AppContext.BaseDirectory);
-    }
 }

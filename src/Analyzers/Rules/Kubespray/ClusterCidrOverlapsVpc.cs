@@ -36,7 +36,10 @@ public sealed class ClusterCidrOverlapsVpc : KubesprayRule
     protected override IEnumerable<string> Missing(KubesprayRun run, LiveCluster live, AnalysisContext context)
     {
         var aws = context.Before.Aws;
-        if (!aws.Loaded.Contains(AwsStateKind.Vpcs) && !aws.Loaded.Contains(AwsStateKind.Subnets) && aws.Vpcs.IsEmpty && aws.Subnets.IsEmpty)
+        // Only a cluster on AWS has a VPC to overlap: nodes with aws:// provider IDs, or the AWS cloud provider configured.
+        var onAws = live.Nodes.Any(n => n.ProviderId?.StartsWith("aws://", StringComparison.Ordinal) == true) ||
+            run.Cluster.GetValueOrDefault("cloud_provider")?.Value.Text is "aws" || run.Cluster.GetValueOrDefault("external_cloud_provider")?.Value.Text is "aws";
+        if (onAws && !aws.Loaded.Contains(AwsStateKind.Vpcs) && !aws.Loaded.Contains(AwsStateKind.Subnets) && aws.Vpcs.IsEmpty && aws.Subnets.IsEmpty)
             yield return "AWS VPCs and subnets (--aws-state) to check pod and service CIDRs against";
     }
 

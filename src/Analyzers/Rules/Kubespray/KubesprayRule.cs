@@ -7,15 +7,15 @@ namespace Kalc.Iac.Analyzers.Rules.Kubespray;
 
 /// <summary>What every kubespray rule shares: it only looks at kubespray changes, and builds findings that point at
 /// the variable and the file:line its value comes from, with time to impact on-next-kubespray-run.</summary>
-public abstract class KubesprayRule : IRule, IReportsMissingState
+public abstract class KubesprayRule : IRule, IRequiresState
 {
     public abstract RuleDescriptor Descriptor { get; }
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context) =>
         context.Change.Kubespray is { } run ? Evaluate(run, new LiveCluster(context.Before.Kube), context) : [];
 
-    public IEnumerable<string> Missing(AnalysisContext context) =>
-        context.Change.Kubespray is { } run ? Missing(run, new LiveCluster(context.Before.Kube), context) : [];
+    public IEnumerable<string> MissingState(AnalysisContext context) =>
+        context.Change.Kubespray is { } run ? Missing(run, new LiveCluster(context.Before.Kube), context).Select(m => $"{Descriptor.Id}: {m}") : [];
 
     protected abstract IEnumerable<Finding> Evaluate(KubesprayRun run, LiveCluster live, AnalysisContext context);
 

@@ -23,5 +23,5 @@ public static class KubesprayRules
     /// <summary>"RULE: fact" for each fact a rule needed and did not get; the analyzer reports the verdict as
     /// incomplete when this is not empty and no finding was made.</summary>
     public static IReadOnlyList<string> Missing(AnalysisContext context) =>
-        [.. All.OfType<IReportsMissingState>().SelectMany(r => r.Missing(context).Select(m => $"{((IRule)r).Descriptor.Id}: {m}")).Distinct()];
+        [.. All.OfType<IRequiresState>().SelectMany(r => r.MissingState(context)).Distinct()];
 }
