@@ -14,6 +14,7 @@ public class ScenarioTests
             {
                 if (!File.Exists(Path.Combine(dir, "expect.json"))) continue;
                 var rel = Path.GetRelativePath(Kalc.Iac.Tests.RepoPaths.Root, dir).Replace('\\', '/');
+                if (File.ReadAllText(Path.Combine(dir, "expect.json")).Contains("\"args\"", StringComparison.Ordinal)) data.Add(rel, "(args)");
                 foreach (var plan in new[] { "plan.json", "plan.txt" })
                     if (File.Exists(Path.Combine(dir, plan))) data.Add(rel, plan);
             }
@@ -25,15 +26,25 @@ public class ScenarioTests
     public void Scenario_gives_the_expected_verdict_and_findings(string scenario, string plan)
     {
         var dir = Path.Combine(Kalc.Iac.Tests.RepoPaths.Root, scenario);
-        var args = new List<string> { Path.Combine(dir, plan), "--format", "json" };
-        if (Directory.Exists(Path.Combine(dir, "aws"))) args.AddRange(["--aws-state", Path.Combine(dir, "aws")]);
-        if (Directory.Exists(Path.Combine(dir, "k8s"))) args.AddRange(["--k8s-state", Path.Combine(dir, "k8s")]);
+        using var expect = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expect.json")));
+        var args = new List<string> { "--format", "json" };
+        if (expect.RootElement.TryGetProperty("args", out var given))
+        {
+            // Arguments given by the scenario; those naming a file or folder of the scenario are made absolute.
+            foreach (var a in given.EnumerateArray().Select(x => x.GetString()!))
+                args.Add(Path.Exists(Path.Combine(dir, a)) ? Path.Combine(dir, a) : a);
+        }
+        else
+        {
+            args.Add(Path.Combine(dir, plan));
+            if (Directory.Exists(Path.Combine(dir, "aws"))) args.AddRange(["--aws-state", Path.Combine(dir, "aws")]);
+            if (Directory.Exists(Path.Combine(dir, "k8s"))) args.AddRange(["--k8s-state", Path.Combine(dir, "k8s")]);
+        }
 
         var run = CliRun.Of([.. args]);
 
         Assert.True(run.Stderr.Length == 0 || run.ExitCode != 2, run.Stderr);
         using var report = JsonDocument.Parse(run.Stdout);
-        using var expect = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expect.json")));
         var r = report.RootElement;
         var e = expect.RootElement;
         Assert.True(e.GetProperty("verdict").GetString() == r.GetProperty("verdict").GetString(),
