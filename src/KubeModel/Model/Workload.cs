@@ -28,7 +28,7 @@ public sealed record Workload
     /// <summary>Node name a bare or static Pod is bound to.</summary>
     public string? NodeName { get; init; }
 
-    /// <summary>True when placed on control-plane nodes (nodeSelector/affinity on the control-plane role, or a static pod on one).</summary>
+    /// <summary>True when restricted to control-plane nodes (nodeSelector or required affinity on the control-plane role, or a static pod on one).</summary>
     public bool OnControlPlane { get; init; }
 
     /// <summary>True when the pod template tolerates the control-plane taint (a DaemonSet that does runs on control-plane nodes too).</summary>

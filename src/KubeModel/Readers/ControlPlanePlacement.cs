@@ -13,14 +13,14 @@ internal static class ControlPlanePlacement
     public static bool IsControlPlaneNode(ImmutableDictionary<string, string> labels, JsonElement spec) =>
         RoleKeys.Any(labels.ContainsKey) || spec.Arr("taints").Any(t => t.Str("key") is { } k && RoleKeys.Contains(k));
 
-    /// <summary>nodeSelector on the role label, or node affinity (required or preferred) selecting it with In/Exists.</summary>
+    /// <summary>nodeSelector on the role label, or required node affinity selecting it with In/Exists: the pods run only there.</summary>
     public static bool SelectsControlPlane(JsonElement podSpec, ImmutableDictionary<string, string> nodeSelector)
     {
         if (RoleKeys.Any(nodeSelector.ContainsKey)) return true;
         var affinity = podSpec.Obj("affinity")?.Obj("nodeAffinity");
         if (affinity is not { } a) return false;
-        var terms = (a.Obj("requiredDuringSchedulingIgnoredDuringExecution") is { } req ? req.Arr("nodeSelectorTerms").ToList() : [])
-            .Concat(a.Arr("preferredDuringSchedulingIgnoredDuringExecution").Select(p => p.Obj("preference")).OfType<JsonElement>());
+        // Only a required term restricts placement; a preferred one still lets the pod run on any node.
+        var terms = a.Obj("requiredDuringSchedulingIgnoredDuringExecution") is { } req ? req.Arr("nodeSelectorTerms").ToList() : [];
         return terms.SelectMany(t => t.Arr("matchExpressions"))
             .Any(e => e.Str("key") is { } k && RoleKeys.Contains(k) && e.Str("operator") is "In" or "Exists");
     }

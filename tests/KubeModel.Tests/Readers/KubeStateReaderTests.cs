@@ -78,7 +78,8 @@ public sealed class KubeStateReaderTests
         var calico = state.Workloads.Single(w => w.Name == "calico-node");
         Assert.Equal("calico-node", calico.ServiceAccountName);
         Assert.True(calico.HostNetwork);
-        Assert.True(calico.OnControlPlane);
+        Assert.False(calico.OnControlPlane); // runs everywhere: it tolerates the taint but is not restricted to the control plane
+        Assert.True(calico.ToleratesControlPlane);
         Assert.Equal(["quay.io/calico/node:v3.28.1", "quay.io/calico/cni:v3.28.1"], calico.Images.ToArray());
         Assert.Equal(["DATASTORE_TYPE", "CALICO_IPV4POOL_CIDR", "NODENAME"], calico.EnvNames.ToArray());
         Assert.Null(calico.Replicas);
@@ -90,7 +91,7 @@ public sealed class KubeStateReaderTests
         Assert.Equal("default", kcm.ServiceAccountName);
         var coredns = state.Workloads.Single(w => w.Name == "coredns");
         Assert.Equal(2, coredns.Replicas);
-        Assert.True(coredns.OnControlPlane); // prefers control-plane nodes through node affinity
+        Assert.False(coredns.OnControlPlane); // only prefers control-plane nodes: it may run on any node
         Assert.Equal(["-conf", "/etc/coredns/Corefile"], coredns.Args.ToArray());
         Assert.Equal(["kube-system/calico-config", "kube-system/kubeadm-config"], state.ConfigMaps.Select(c => $"{c.Namespace}/{c.Name}"));
         Assert.Equal(["calico-node", "coredns", "kube-proxy"], state.ServiceAccounts.Select(s => s.Name));
