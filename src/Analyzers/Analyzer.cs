@@ -11,18 +11,22 @@ namespace Kalc.Iac.Analyzers;
 /// <summary>Runs the rules over a change projected onto a world and decides the verdict. Never "safe" when it does not know.</summary>
 public static class Analyzer
 {
-    public static AnalysisReport Run(World before, Change change, IReadOnlyList<IRule>? rules = null)
+    public static AnalysisReport Run(World before, Change change, IReadOnlyList<IRule>? rules = null, Action<string, TimeSpan>? timing = null)
     {
         rules ??= RuleRegistry.All;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var ctx = new AnalysisContext(before, change);
+        timing?.Invoke("map and project", clock.Elapsed);
         var findings = new List<Finding>();
         var missing = new List<string>();
         missing.AddRange(before.Aws.Missing);
         missing.AddRange(before.Kube.Missing);
         foreach (var rule in rules)
         {
+            clock.Restart();
             findings.AddRange(rule.Evaluate(ctx));
             if (rule is IRequiresState needs) missing.AddRange(needs.MissingState(ctx));
+            timing?.Invoke(rule.Descriptor.Id, clock.Elapsed);
         }
 
         var summary = Summarise(change, ctx.Mapped);

@@ -13,11 +13,19 @@ internal static class AnalyzeCommand
         var o = ConfigFile.Apply(ArgumentParser.Parse(args), args);
         foreach (var id in o.DisabledRules)
             if (RuleRegistry.Find(id) is null) throw new UsageException($"--disable: no rule {id} (see kalc-iac rules)");
+        // KALC_TIMINGS=1 prints where the time goes (bench/ uses it); never on by default.
+        Action<string, TimeSpan>? timing = io.Env("KALC_TIMINGS") == "1" ? (what, t) => io.Err.WriteLine($"kalc-iac: timing {what}: {t.TotalMilliseconds:F0} ms") : null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var change = ChangeLoader.Load(o, io);
+        timing?.Invoke("read change", clock.Elapsed);
+        clock.Restart();
         var world = await WorldLoader.LoadAsync(o, ProgressRenderer.For(o, io), ct).ConfigureAwait(false);
+        timing?.Invoke("read state", clock.Elapsed);
         var rules = RuleRegistry.All.Where(r => !o.DisabledRules.Contains(r.Descriptor.Id, StringComparer.OrdinalIgnoreCase)).ToList();
-        var report = Analyzer.Run(world, change, rules);
+        var report = Analyzer.Run(world, change, rules, timing);
+        clock.Restart();
         Write(report, o, io);
+        timing?.Invoke("write report", clock.Elapsed);
         return ExitCodeFor(report, o);
     }
 

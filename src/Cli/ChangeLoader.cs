@@ -33,17 +33,20 @@ internal static class ChangeLoader
         return Parse(bytes, name);
     }
 
+    /// <summary>Only the resource types the analyzers map need their values read.</summary>
+    private static readonly ValueScope AnalysedTypes = Analyzers.Mapping.ResourceMappers.Scope;
+
     public static Change Parse(byte[] bytes, string name)
     {
         var format = PlanFormatDetector.Detect(bytes);
         return format switch
         {
-            PlanFormat.TerraformJson => TerraformJsonPlanReader.Read(bytes, name).Unwrap(),
+            PlanFormat.TerraformJson => TerraformJsonPlanReader.Read(bytes, name, AnalysedTypes).Unwrap(),
             PlanFormat.PulumiPreview => PulumiPreviewReader.Read(bytes, name).Unwrap(),
             PlanFormat.TerraformText => TerraformTextPlanReader.Read(bytes, name).Unwrap(),
             PlanFormat.BinaryPlan => name == "-"
                 ? throw new InputException(new InputError(name, "this is a binary Terraform plan on stdin; run `terraform show -json PLANFILE | kalc-iac` instead"))
-                : TerraformJsonPlanReader.Read(new BinaryPlanConverter().ToJson(name).Unwrap(), name).Unwrap(),
+                : TerraformJsonPlanReader.Read(new BinaryPlanConverter().ToJson(name).Unwrap(), name, AnalysedTypes).Unwrap(),
             PlanFormat.TerraformState => throw new InputException(new InputError(name, "this is Terraform state, not a plan; run `terraform plan -out tfplan && terraform show -json tfplan`")),
             PlanFormat.Empty => throw new InputException(new InputError(name, "empty input: no plan to read")),
             PlanFormat.UnknownJson => throw new InputException(new InputError(name, "JSON, but neither a Terraform plan (`terraform show -json`) nor a Pulumi preview (`pulumi preview --json`)")),

@@ -28,6 +28,9 @@ public static class ResourceMappers
 
     public static IEnumerable<string> SupportedTypes => ByType.Keys;
 
+    /// <summary>Which values a plan reader must keep: each supported type with the attributes its mapper reads.</summary>
+    public static PlanParser.Model.ValueScope Scope { get; } = new(All.ToDictionary(m => m.ResourceType, m => (IReadOnlySet<string>?)m.Attributes.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal));
+
     /// <summary>Maps one change; data sources and unknown types are <see cref="UnsupportedChange"/>.</summary>
     public static MappedChange Map(ResourceChange change) =>
         change.Mode == "managed" && ByType.TryGetValue(change.Type, out var mapper)

@@ -13,6 +13,7 @@ namespace Kalc.Iac.Analyzers.Rules;
 public sealed class AnalysisContext
 {
     private readonly Lazy<ClusterTopology> topology;
+    private readonly Lazy<IReadOnlyList<NodeCredentials.CredentialLoss>> credentialLosses;
     private readonly Lazy<PermissionAnalysis> permissions;
 
     public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null)
@@ -24,6 +25,7 @@ public sealed class AnalysisContext
         After = before.Apply(Mapped);
         Requirements = requirements ?? RequirementCatalog.Default;
         topology = new Lazy<ClusterTopology>(() => new ClusterTopology(Before, Catalog));
+        credentialLosses = new(() => NodeCredentials.CredentialLossAnalysis.Find(Before, After, Mapped));
         permissions = new Lazy<PermissionAnalysis>(() => new PermissionAnalysis(this));
     }
 
@@ -38,6 +40,9 @@ public sealed class AnalysisContext
     public IReadOnlyList<MappedChange> Mapped { get; }
 
     public ClusterTopology Topology => topology.Value;
+
+    /// <summary>Instances whose credential chain the change cuts, computed once for all node-credential rules.</summary>
+    public IReadOnlyList<NodeCredentials.CredentialLoss> CredentialLosses => credentialLosses.Value;
 
     public RequirementCatalog Requirements { get; }
 

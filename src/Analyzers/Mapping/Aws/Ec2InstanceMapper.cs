@@ -13,6 +13,8 @@ public sealed class Ec2InstanceMapper : IResourceMapper
 {
     public string ResourceType => "aws_instance";
 
+    public IReadOnlyList<string> Attributes { get; } = ["iam_instance_profile", "id"];
+
     public MappedChange Map(ResourceChange change)
     {
         var before = Read(change.Before);

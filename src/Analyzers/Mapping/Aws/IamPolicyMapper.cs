@@ -13,6 +13,8 @@ public sealed class IamPolicyMapper : IResourceMapper
 {
     public string ResourceType => "aws_iam_policy";
 
+    public IReadOnlyList<string> Attributes { get; } = ["arn", "name", "policy"];
+
     public MappedChange Map(ResourceChange change)
     {
         var before = Read(change.Before);

@@ -20,6 +20,8 @@ public sealed class IamRoleMapper : IResourceMapper
 {
     public string ResourceType => "aws_iam_role";
 
+    public IReadOnlyList<string> Attributes { get; } = ["arn", "assume_role_policy", "inline_policy", "managed_policy_arns", "name", "permissions_boundary", "policy"];
+
     public MappedChange Map(ResourceChange change)
     {
         var before = Read(change.Before);

@@ -14,6 +14,8 @@ public sealed class InstanceProfileMapper : IResourceMapper
 {
     public string ResourceType => "aws_iam_instance_profile";
 
+    public IReadOnlyList<string> Attributes { get; } = ["arn", "name", "path", "role"];
+
     public MappedChange Map(ResourceChange change)
     {
         var before = Read(change.Before);

@@ -13,6 +13,8 @@ public sealed class LaunchTemplateMapper : IResourceMapper
 {
     public string ResourceType => "aws_launch_template";
 
+    public IReadOnlyList<string> Attributes { get; } = ["arn", "iam_instance_profile", "id", "name"];
+
     public MappedChange Map(ResourceChange change) =>
         new LaunchTemplateChange(change, Read(change.Before), Read(change.After));
 

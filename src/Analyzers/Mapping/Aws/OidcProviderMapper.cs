@@ -13,6 +13,8 @@ public sealed class OidcProviderMapper : IResourceMapper
 {
     public string ResourceType => "aws_iam_openid_connect_provider";
 
+    public IReadOnlyList<string> Attributes { get; } = ["arn", "client_id_list", "url"];
+
     public MappedChange Map(ResourceChange change) =>
         new OidcProviderChange(change, Read(change.Before), Read(change.After));
 

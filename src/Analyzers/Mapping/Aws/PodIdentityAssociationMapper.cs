@@ -15,6 +15,8 @@ public sealed class PodIdentityAssociationMapper : IResourceMapper
 {
     public string ResourceType => "aws_eks_pod_identity_association";
 
+    public IReadOnlyList<string> Attributes { get; } = ["association_id", "cluster_name", "namespace", "role_arn", "service_account"];
+
     public MappedChange Map(ResourceChange change) =>
         new PodIdentityAssociationChange(change, Read(change.Before), Read(change.After));
 

@@ -13,6 +13,8 @@ public sealed class PolicyAttachmentMapper : IResourceMapper
 {
     public string ResourceType => "aws_iam_policy_attachment";
 
+    public IReadOnlyList<string> Attributes { get; } = ["policy_arn", "roles"];
+
     public MappedChange Map(ResourceChange change)
     {
         var before = Read(change.Before);

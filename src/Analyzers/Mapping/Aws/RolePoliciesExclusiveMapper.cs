@@ -14,6 +14,8 @@ public sealed class RolePoliciesExclusiveMapper : IResourceMapper
 {
     public string ResourceType => "aws_iam_role_policies_exclusive";
 
+    public IReadOnlyList<string> Attributes { get; } = ["policy_names", "role_name"];
+
     public MappedChange Map(ResourceChange change)
     {
         var before = Read(change.Before);

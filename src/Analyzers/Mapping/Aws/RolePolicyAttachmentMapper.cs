@@ -13,6 +13,8 @@ public sealed class RolePolicyAttachmentMapper : IResourceMapper
 {
     public string ResourceType => "aws_iam_role_policy_attachment";
 
+    public IReadOnlyList<string> Attributes { get; } = ["policy_arn", "role"];
+
     public MappedChange Map(ResourceChange change)
     {
         var before = Read(change.Before);

@@ -14,6 +14,8 @@ public sealed class RolePolicyAttachmentsExclusiveMapper : IResourceMapper
 {
     public string ResourceType => "aws_iam_role_policy_attachments_exclusive";
 
+    public IReadOnlyList<string> Attributes { get; } = ["policy_arns", "role_name"];
+
     public MappedChange Map(ResourceChange change)
     {
         var before = Read(change.Before);

@@ -13,6 +13,8 @@ public sealed class RolePolicyMapper : IResourceMapper
 {
     public string ResourceType => "aws_iam_role_policy";
 
+    public IReadOnlyList<string> Attributes { get; } = ["name", "policy", "role"];
+
     public MappedChange Map(ResourceChange change)
     {
         var before = Read(change.Before);

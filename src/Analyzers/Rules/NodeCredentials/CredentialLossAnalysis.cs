@@ -6,46 +6,50 @@ using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.Analyzers.Rules.NodeCredentials;
 
-/// <summary>Compares each running instance's credential chain (instance -> profile -> role) before and after the change.</summary>
+/// <summary>Compares each running instance's credential chain (instance -> profile -> role) before and after the change.
+/// Computed once per analysis (<see cref="AnalysisContext.CredentialLosses"/>); every lookup is by index.</summary>
 public static class CredentialLossAnalysis
 {
     public static IReadOnlyList<CredentialLoss> Find(World before, World after, IReadOnlyList<MappedChange> mapped)
     {
         var result = new List<CredentialLoss>();
+        var changes = new ChangeIndex(mapped);
+        if (changes.IsEmpty) return result;
+        var beforeIndex = new StateIndex(before.Aws);
+        var afterIndex = new StateIndex(after.Aws);
         var afterInstances = after.Aws.Instances.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
         foreach (var instance in before.Aws.Instances)
         {
             if (!instance.IsLive || instance.InstanceProfileArn is not { } arn) continue;
-            var profile = FindProfile(before.Aws, arn);
+            var profile = beforeIndex.Profile(arn);
             if (profile is null || profile.RoleNames.IsEmpty) continue; // no credentials before: nothing to lose
             var role = profile.RoleNames[0];
-            if (!before.Aws.Roles.Any(r => r.Name == role)) continue;
+            if (!beforeIndex.HasRole(role)) continue;
             if (!afterInstances.TryGetValue(instance.InstanceId, out var afterInstance)) continue; // the plan removes the instance itself
-            result.AddRange(Compare(instance, afterInstance, profile, role, after.Aws, mapped));
+            result.AddRange(Compare(instance, afterInstance, profile, role, afterIndex, changes));
         }
         return result;
     }
 
     /// <summary>Every way the change cuts this instance off: a plan that destroys both the profile and its role yields
     /// both causes, since they break at different times.</summary>
-    private static IEnumerable<CredentialLoss> Compare(Ec2Instance instance, Ec2Instance afterInstance, InstanceProfile profile, string role, AwsState after, IReadOnlyList<MappedChange> mapped)
+    private static IEnumerable<CredentialLoss> Compare(Ec2Instance instance, Ec2Instance afterInstance, InstanceProfile profile, string role, StateIndex after, ChangeIndex changes)
     {
         var found = new List<CredentialLoss?>();
         if (afterInstance.InstanceProfileArn is null)
         {
-            found.Add(Cause(instance, profile, role, CredentialLossCause.ProfileDisassociated, FindInstanceChange(mapped, instance.InstanceId)));
+            found.Add(Cause(instance, profile, role, CredentialLossCause.ProfileDisassociated, changes.Instance(instance.InstanceId)));
             return found.OfType<CredentialLoss>();
         }
         if (afterInstance.ProfileAssociatedByPlan) return []; // the plan points the instance at another profile: permissions, not credentials
-        var afterProfile = FindProfile(after, afterInstance.InstanceProfileArn);
-        var profileChange = FindProfileChange(mapped, profile.Name);
-        var roleChange = FindRoleChange(mapped, role);
+        var afterProfile = after.Profile(afterInstance.InstanceProfileArn);
+        var profileChange = changes.Profile(profile.Name);
+        var roleChange = changes.Role(role);
         if (afterProfile is null)
             found.Add(Cause(instance, profile, role, CredentialLossCause.ProfileDeleted, profileChange));
         else if (afterProfile.CreatedByPlan)
             found.Add(Cause(instance, profile, role, CredentialLossCause.ProfileReplaced, profileChange));
-        var profileStillWorks = afterProfile is { CreatedByPlan: false } && !afterProfile.RoleNames.IsEmpty &&
-            after.Roles.Any(r => r.Name == afterProfile.RoleNames[0]);
+        var profileStillWorks = afterProfile is { CreatedByPlan: false } && !afterProfile.RoleNames.IsEmpty && after.HasRole(afterProfile.RoleNames[0]);
         if (!profileStillWorks && roleChange is not null)
             found.Add(Cause(instance, profile, role, roleChange.Change.Kind == ChangeKind.Replace ? CredentialLossCause.RoleReplaced : CredentialLossCause.RoleDeleted, roleChange));
         else if (!profileStillWorks && afterProfile is { CreatedByPlan: false })
@@ -56,21 +60,61 @@ public static class CredentialLossAnalysis
     private static CredentialLoss? Cause(Ec2Instance i, InstanceProfile p, string role, CredentialLossCause cause, MappedChange? by) =>
         by is null ? null : new CredentialLoss(i, p, role, cause, by);
 
-    /// <summary>By ARN, else by the name at the end of the ARN (dumps and plans may differ in path or account placeholder).</summary>
-    private static InstanceProfile? FindProfile(AwsState state, string arn)
+    /// <summary>Profiles by ARN and by name (dumps and plans may differ in path or account placeholder), roles by name.</summary>
+    private sealed class StateIndex
     {
-        foreach (var p in state.InstanceProfiles) if (p.Arn == arn) return p;
-        var name = arn[(arn.LastIndexOf('/') + 1)..];
-        foreach (var p in state.InstanceProfiles) if (p.Name == name) return p;
-        return null;
+        private readonly Dictionary<string, InstanceProfile> byArn = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, InstanceProfile> byName = new(StringComparer.Ordinal);
+        private readonly HashSet<string> roles;
+
+        public StateIndex(AwsState state)
+        {
+            foreach (var p in state.InstanceProfiles)
+            {
+                byArn.TryAdd(p.Arn, p);
+                byName.TryAdd(p.Name, p);
+            }
+            roles = state.Roles.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        }
+
+        public bool HasRole(string name) => roles.Contains(name);
+
+        public InstanceProfile? Profile(string arn) =>
+            byArn.TryGetValue(arn, out var p) ? p : byName.GetValueOrDefault(arn[(arn.LastIndexOf('/') + 1)..]);
     }
 
-    private static InstanceProfileChange? FindProfileChange(IReadOnlyList<MappedChange> mapped, string name) =>
-        mapped.OfType<InstanceProfileChange>().FirstOrDefault(c => c.Before?.Name.Value == name && c.Change.Kind != ChangeKind.NoOp);
+    /// <summary>The plan's profile, role and instance changes by the name or id they had before.</summary>
+    private sealed class ChangeIndex
+    {
+        private readonly Dictionary<string, InstanceProfileChange> profiles = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IamRoleChange> roles = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Ec2InstanceChange> instances = new(StringComparer.Ordinal);
 
-    private static IamRoleChange? FindRoleChange(IReadOnlyList<MappedChange> mapped, string name) =>
-        mapped.OfType<IamRoleChange>().FirstOrDefault(c => c.Before?.Name.Value == name && c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace);
+        public ChangeIndex(IReadOnlyList<MappedChange> mapped)
+        {
+            foreach (var m in mapped)
+            {
+                switch (m)
+                {
+                    case InstanceProfileChange p when p.Before?.Name.Value is { } n && p.Change.Kind != ChangeKind.NoOp:
+                        profiles.TryAdd(n, p);
+                        break;
+                    case IamRoleChange r when r.Before?.Name.Value is { } n && r.Change.Kind is ChangeKind.Delete or ChangeKind.Replace:
+                        roles.TryAdd(n, r);
+                        break;
+                    case Ec2InstanceChange i when i.Before?.Id.Value is { } id && i.Change.Kind != ChangeKind.NoOp:
+                        instances.TryAdd(id, i);
+                        break;
+                }
+            }
+        }
 
-    private static Ec2InstanceChange? FindInstanceChange(IReadOnlyList<MappedChange> mapped, string id) =>
-        mapped.OfType<Ec2InstanceChange>().FirstOrDefault(c => c.Before?.Id.Value == id);
+        public bool IsEmpty => profiles.Count == 0 && roles.Count == 0 && instances.Count == 0;
+
+        public InstanceProfileChange? Profile(string name) => profiles.GetValueOrDefault(name);
+
+        public IamRoleChange? Role(string name) => roles.GetValueOrDefault(name);
+
+        public Ec2InstanceChange? Instance(string id) => instances.GetValueOrDefault(id);
+    }
 }

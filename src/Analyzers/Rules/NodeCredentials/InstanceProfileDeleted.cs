@@ -26,7 +26,7 @@ public sealed class InstanceProfileDeleted : IRule, IRequiresState
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        var losses = CredentialLossAnalysis.Find(context.Before, context.After, context.Mapped)
+        var losses = context.CredentialLosses
             .Where(l => l.Cause is CredentialLossCause.ProfileDeleted or CredentialLossCause.ProfileReplaced);
         foreach (var group in losses.GroupBy(l => l.CausedBy.Change.Address))
         {

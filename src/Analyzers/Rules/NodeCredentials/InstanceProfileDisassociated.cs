@@ -22,7 +22,7 @@ public sealed class InstanceProfileDisassociated : IRule, IRequiresState
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        var losses = CredentialLossAnalysis.Find(context.Before, context.After, context.Mapped)
+        var losses = context.CredentialLosses
             .Where(l => l.Cause == CredentialLossCause.ProfileDisassociated);
         foreach (var group in losses.GroupBy(l => l.CausedBy.Change.Address))
         {

@@ -25,7 +25,7 @@ public sealed class NodeRoleRemoved : IRule, IRequiresState
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        var losses = CredentialLossAnalysis.Find(context.Before, context.After, context.Mapped)
+        var losses = context.CredentialLosses
             .Where(l => l.Cause is CredentialLossCause.RoleDeleted or CredentialLossCause.RoleReplaced or CredentialLossCause.RoleRemovedFromProfile);
         foreach (var group in losses.GroupBy(l => l.CausedBy.Change.Address))
         {

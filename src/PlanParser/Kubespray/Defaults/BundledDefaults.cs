@@ -1,3 +1,4 @@
+using Kalc.Iac.PlanParser.Model;
 using System.Collections.Immutable;
 using System.Text.Json;
 using Kalc.Iac.Core;

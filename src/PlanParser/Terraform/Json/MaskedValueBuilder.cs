@@ -10,6 +10,14 @@ namespace Kalc.Iac.PlanParser.Terraform.Json;
 /// subtree. A sensitive subtree is never read, so its content cannot end up in the model.</summary>
 internal sealed class MaskedValueBuilder(PlanValueFactory values)
 {
+    /// <summary>Builds the value; <paramref name="only"/> keeps just those top-level attributes of an object.</summary>
+    public PlanValue Build(JsonElement value, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string>? only)
+    {
+        if (only is null || value.ValueKind != JsonValueKind.Object || sensitive.ValueKind == JsonValueKind.True || unknown.ValueKind == JsonValueKind.True)
+            return Build(value, unknown, sensitive);
+        return BuildObject(value, unknown, sensitive, only);
+    }
+
     public PlanValue Build(JsonElement value, JsonElement unknown, JsonElement sensitive)
     {
         if (sensitive.ValueKind == JsonValueKind.True) return PlanValue.Sensitive;
@@ -47,11 +55,12 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
         _ => false,
     };
 
-    private PlanValue BuildObject(JsonElement value, JsonElement unknown, JsonElement sensitive)
+    private PlanValue BuildObject(JsonElement value, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string>? only = null)
     {
         var props = ImmutableDictionary.CreateBuilder<string, PlanValue>(StringComparer.Ordinal);
         foreach (var p in value.EnumerateObject())
         {
+            if (only is not null && !only.Contains(p.Name)) continue;
             var name = values.Names.Intern(p.Name);
             props[name] = Build(p.Value, Child(unknown, p.Name), Child(sensitive, p.Name));
         }
@@ -60,7 +69,7 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
         {
             foreach (var u in unknown.EnumerateObject())
             {
-                if (u.Value.ValueKind == JsonValueKind.True && !props.ContainsKey(u.Name))
+                if (u.Value.ValueKind == JsonValueKind.True && !props.ContainsKey(u.Name) && (only is null || only.Contains(u.Name)))
                     props[values.Names.Intern(u.Name)] = PlanValue.Unknown;
             }
         }

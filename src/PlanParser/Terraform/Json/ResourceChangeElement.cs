@@ -10,7 +10,7 @@ namespace Kalc.Iac.PlanParser.Terraform.Json;
 
 /// <summary>Maps one element of <c>resource_changes</c> or <c>resource_drift</c>
 /// (https://developer.hashicorp.com/terraform/internals/json-format#resource_changes) onto a <see cref="ResourceChange"/>.</summary>
-internal sealed class ResourceChangeElement(PlanValueFactory values)
+internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope scope)
 {
     private readonly MaskedValueBuilder _builder = new(values);
 
@@ -24,15 +24,18 @@ internal sealed class ResourceChangeElement(PlanValueFactory values)
             throw new InputException($"{where} ({address}): no change object");
         var actions = PlanActions.Parse(change.TryGetProperty("actions", out var a) ? a : default, $"{where} ({address})");
 
+        var type = values.Names.Intern(RequiredString(e, "type", where));
+        var withValues = scope.Includes(type);
         var before = Get(change, "before");
         var after = Get(change, "after");
         var beforeSensitive = Get(change, "before_sensitive");
         var afterSensitive = Get(change, "after_sensitive");
         var afterUnknown = Get(change, "after_unknown");
-        var beforeValue = _builder.Build(before, default, beforeSensitive);
-        var afterValue = SameAsBefore(before, after, beforeSensitive, afterSensitive, afterUnknown)
-            ? beforeValue
-            : _builder.Build(after, afterUnknown, afterSensitive);
+        var only = scope.AttributesOf(type);
+        var beforeValue = withValues ? _builder.Build(before, default, beforeSensitive, only) : PlanValue.Null;
+        var afterValue = !withValues ? PlanValue.Null
+            : SameAsBefore(before, after, beforeSensitive, afterSensitive, afterUnknown) ? beforeValue
+            : _builder.Build(after, afterUnknown, afterSensitive, only);
 
         return new ResourceChange
         {
@@ -40,7 +43,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values)
             PreviousAddress = OptionalString(e, "previous_address"),
             ModuleAddress = OptionalString(e, "module_address"),
             Mode = values.Names.Intern(OptionalString(e, "mode") ?? "managed"),
-            Type = values.Names.Intern(RequiredString(e, "type", where)),
+            Type = type,
             Name = values.Names.Intern(RequiredString(e, "name", where)),
             Index = IndexOf(e),
             ProviderName = OptionalString(e, "provider_name") is { } p ? values.Names.Intern(p) : null,
@@ -51,6 +54,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values)
             Importing = change.TryGetProperty("importing", out var imp) && imp.ValueKind == JsonValueKind.Object,
             Before = beforeValue,
             After = afterValue,
+            ValuesComplete = withValues && only is null,
             ReplacePaths = ReplacePaths(change),
             Source = source,
         };

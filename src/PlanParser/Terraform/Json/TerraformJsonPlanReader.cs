@@ -13,7 +13,11 @@ namespace Kalc.Iac.PlanParser.Terraform.Json;
 public static class TerraformJsonPlanReader
 {
     public static ParseResult<Change> Read(ReadOnlyMemory<byte> utf8OrBomBytes, string file) =>
-        ParseResult<Change>.Catch(file, () => ReadPlan(utf8OrBomBytes, file));
+        Read(utf8OrBomBytes, file, ValueScope.All);
+
+    /// <summary>Reads the plan, materialising before/after values only for the resource types in <paramref name="scope"/>.</summary>
+    public static ParseResult<Change> Read(ReadOnlyMemory<byte> utf8OrBomBytes, string file, ValueScope scope) =>
+        ParseResult<Change>.Catch(file, () => ReadPlan(utf8OrBomBytes, file, scope));
 
     public static ParseResult<Change> Read(Stream stream, string file)
     {
@@ -22,14 +26,14 @@ public static class TerraformJsonPlanReader
         return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), file);
     }
 
-    private static Change ReadPlan(ReadOnlyMemory<byte> input, string file)
+    private static Change ReadPlan(ReadOnlyMemory<byte> input, string file, ValueScope scope)
     {
         var payload = JsonPayload.Locate(input, file);
         var span = payload.Utf8.Span;
         var lines = new LineCounter(payload.SkippedLines + 1);
         var reader = JsonTopLevel.OpenObject(span, file, "terraform show -json output", lines);
         var values = new PlanValueFactory();
-        var elements = new ResourceChangeElement(values);
+        var elements = new ResourceChangeElement(values, scope);
 
         string? formatVersion = null, terraformVersion = null;
         var changes = ImmutableArray.CreateBuilder<ResourceChange>();

@@ -17,7 +17,7 @@ internal static class JsonEncodeValue
         if (Contains<PlanSensitive>(value)) return PlanValue.Sensitive;
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-            Write(writer, value);
+            PlanValueJson.Write(writer, value);
         return new PlanString(Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 
@@ -32,28 +32,4 @@ internal static class JsonEncodeValue
         _ => false,
     };
 
-    private static void Write(Utf8JsonWriter w, PlanValue v)
-    {
-        switch (v)
-        {
-            case PlanString s: w.WriteStringValue(s.Value); break;
-            case PlanNumber n: w.WriteRawValue(n.Text); break;
-            case PlanBool b: w.WriteBooleanValue(b.Value); break;
-            case PlanList l:
-                w.WriteStartArray();
-                foreach (var item in l.Items) Write(w, item);
-                w.WriteEndArray();
-                break;
-            case PlanObject o:
-                w.WriteStartObject();
-                foreach (var key in o.Properties.Keys.Order(StringComparer.Ordinal))
-                {
-                    w.WritePropertyName(key);
-                    Write(w, o.Properties[key]);
-                }
-                w.WriteEndObject();
-                break;
-            default: w.WriteNullValue(); break;
-        }
-    }
 }

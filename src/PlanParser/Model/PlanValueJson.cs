@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Kalc.Iac.PlanParser.Model;
 
-namespace Kalc.Iac.PlanParser.Kubespray.Defaults;
+namespace Kalc.Iac.PlanParser.Model;
 
 /// <summary>Writes and reads a <see cref="PlanValue"/> as plain JSON (numbers keep their text).</summary>
 public static class PlanValueJson
