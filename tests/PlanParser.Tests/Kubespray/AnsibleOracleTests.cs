@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kalc.Iac.PlanParser.Kubespray;
 using Kalc.Iac.PlanParser.Kubespray.Defaults;
+using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.PlanParser.Tests.Kubespray;
 
