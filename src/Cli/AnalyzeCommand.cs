@@ -22,7 +22,7 @@ internal static class AnalyzeCommand
         var world = await WorldLoader.LoadAsync(o, ProgressRenderer.For(o, io), ct).ConfigureAwait(false);
         timing?.Invoke("read state", clock.Elapsed);
         var rules = RuleRegistry.All.Where(r => !o.DisabledRules.Contains(r.Descriptor.Id, StringComparer.OrdinalIgnoreCase)).ToList();
-        var report = Analyzer.Run(world, change, rules, timing);
+        var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), o.Source);
         clock.Restart();
         Write(report, o, io);
         timing?.Invoke("write report", clock.Elapsed);

@@ -23,6 +23,7 @@ internal static class HelpText
           --kubespray-version V    bundled defaults to use when no checkout is given
           --kubespray-baseline DIR compare against this inventory (what a PR changes)
           -e, --extra-vars K=V     extra vars as given to ansible-playbook -e
+          --source TF_DIR          the Terraform configuration: findings point at its .tf lines
           --format FMT             text (default), json, sarif, markdown
           --fail-on SEVERITY       exit 1 for findings at or above it (default high)
           --output FILE            write the report there instead of stdout

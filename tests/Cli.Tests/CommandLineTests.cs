@@ -37,6 +37,17 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void With_source_findings_point_at_the_tf_line_that_declares_the_resource()
+    {
+        var run = CliRun.Of(ExampleArgs("plan.json", "--format", "json", "--source", "repo:fixtures/terraform-source/kubespray-contrib-aws"));
+
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        var sources = doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("source")).ToList();
+        Assert.NotEmpty(sources);
+        Assert.All(sources, s => Assert.EndsWith("modules/iam/main.tf", s.GetProperty("file").GetString()));
+    }
+
+    [Fact]
     public void A_safe_plan_is_one_line_and_exits_0()
     {
         var s = "repo:fixtures/scenarios/unrelated-change";
