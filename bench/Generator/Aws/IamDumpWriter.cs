@@ -43,6 +43,9 @@ internal static class IamDumpWriter
             Policy(w, s, name, -name.Length, TrustPolicies.S3ReadWrite("placeholder"));
         for (var k = 0; k < s.Options.Policies; k++)
             Policy(w, s, Scenario.PlanPolicyName(k), k, TrustPolicies.S3ReadWrite($"bench-data-{k % 997}"));
+        // aws-cli lists the attached AWS managed policies too, with their documents: the real ones, from fixtures/.
+        foreach (var (arn, document) in AwsManagedPolicies.Load())
+            Policy(w, s, arn, -arn.Length - 100, document);
         w.WriteEndArray();
         w.WriteBoolean("IsTruncated", false);
         w.WriteEndObject();
@@ -104,9 +107,10 @@ internal static class IamDumpWriter
     private static void Policy(Utf8JsonWriter w, Scenario s, string name, long index, string document)
     {
         w.WriteStartObject();
-        w.WriteString("PolicyName", name);
+        var arn = name.StartsWith("arn:", StringComparison.Ordinal) ? name : Scenario.PolicyArn(name);
+        w.WriteString("PolicyName", arn[(arn.LastIndexOf('/') + 1)..]);
         w.WriteString("PolicyId", s.UniqueId("ANPA", index, 43));
-        w.WriteString("Arn", Scenario.PolicyArn(name));
+        w.WriteString("Arn", arn);
         w.WriteString("Path", "/");
         w.WriteString("DefaultVersionId", "v1");
         w.WriteNumber("AttachmentCount", 1);
