@@ -29,6 +29,8 @@ internal static class AwsCliOutputKinds
         new("ec2 describe-launch-template-versions", r => Has(r, "LaunchTemplateVersions"), LaunchTemplateVersionsReader.Read),
         new("autoscaling describe-auto-scaling-groups", r => Has(r, "AutoScalingGroups"), AutoScalingGroupsReader.Read),
         new("eks describe-cluster", r => Has(r, "cluster"), EksOutputsReader.ReadCluster),
+        // The cluster names only: what matters is read from describe-cluster; kept so a snapshot reads back whole.
+        new("eks list-clusters", r => Has(r, "clusters") && r.GetProperty("clusters").ValueKind == JsonValueKind.Array, (_, _) => { }),
         new("eks list-pod-identity-associations", r => Has(r, "associations"), EksOutputsReader.ReadAssociations),
         new("eks describe-pod-identity-association", r => Has(r, "association"), EksOutputsReader.ReadAssociation),
     ];
