@@ -13,5 +13,12 @@ public abstract record MappedChange(ResourceChange Change)
     public string? WhyUnknown { get; init; }
 }
 
+public static class MappedChangeStatus
+{
+    /// <summary>Marks a mapped change Unknown (saying why) when the values that identify its resource are not in the plan.</summary>
+    public static T Identified<T>(this T mapped, bool identityKnown, string whyUnknown) where T : MappedChange =>
+        identityKnown ? mapped : mapped with { Status = MappingStatus.Unknown, WhyUnknown = whyUnknown };
+}
+
 /// <summary>A change of a resource type no rule looks at.</summary>
 public sealed record UnsupportedChange(ResourceChange Change) : MappedChange(Change);

@@ -19,12 +19,7 @@ public sealed class Ec2InstanceMapper : IResourceMapper
     {
         var before = Read(change.Before);
         var after = Read(change.After);
-        var unknown = before is not null && !before.Id.IsKnown;
-        return new Ec2InstanceChange(change, before, after)
-        {
-            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
-            WhyUnknown = unknown ? "the instance id is not in the plan" : null,
-        };
+        return new Ec2InstanceChange(change, before, after).Identified(before is null || before.Id.IsKnown, "the instance id is not in the plan");
     }
 
     private static Ec2InstanceValues? Read(PlanValue v) => v is PlanObject

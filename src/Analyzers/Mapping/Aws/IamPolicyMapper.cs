@@ -19,12 +19,7 @@ public sealed class IamPolicyMapper : IResourceMapper
     {
         var before = Read(change.Before);
         var after = Read(change.After);
-        var unknown = before is not null && !before.Arn.IsKnown;
-        return new IamPolicyChange(change, before, after)
-        {
-            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
-            WhyUnknown = unknown ? "the policy ARN is not in the plan" : null,
-        };
+        return new IamPolicyChange(change, before, after).Identified(before is null || before.Arn.IsKnown, "the policy ARN is not in the plan");
     }
 
     private static IamPolicyValues? Read(PlanValue v) => v is PlanObject

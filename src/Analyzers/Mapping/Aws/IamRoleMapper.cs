@@ -27,12 +27,7 @@ public sealed class IamRoleMapper : IResourceMapper
         var before = Read(change.Before);
         var after = Read(change.After);
         var identity = before ?? after;
-        var unknown = identity is null || (!identity.Name.IsKnown && !identity.Arn.IsKnown);
-        return new IamRoleChange(change, before, after)
-        {
-            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
-            WhyUnknown = unknown ? "the role's name and ARN are not in the plan" : null,
-        };
+        return new IamRoleChange(change, before, after).Identified(identity is not null && (identity.Name.IsKnown || identity.Arn.IsKnown), "the role's name and ARN are not in the plan");
     }
 
     private static IamRoleValues? Read(PlanValue v) => v is PlanObject

@@ -21,12 +21,7 @@ public sealed class InstanceProfileMapper : IResourceMapper
         var before = Read(change.Before);
         var after = Read(change.After);
         var identity = before ?? after;
-        var unknown = identity is null || (!identity.Name.IsKnown && !identity.Arn.IsKnown);
-        return new InstanceProfileChange(change, before, after)
-        {
-            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
-            WhyUnknown = unknown ? "the instance profile's name and ARN are not in the plan" : null,
-        };
+        return new InstanceProfileChange(change, before, after).Identified(identity is not null && (identity.Name.IsKnown || identity.Arn.IsKnown), "the instance profile's name and ARN are not in the plan");
     }
 
     private static InstanceProfileValues? Read(PlanValue v) => v is PlanObject

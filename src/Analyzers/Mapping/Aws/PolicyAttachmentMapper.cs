@@ -20,12 +20,7 @@ public sealed class PolicyAttachmentMapper : IResourceMapper
         var before = Read(change.Before);
         var after = Read(change.After);
         var identity = before ?? after;
-        var unknown = identity is null || !identity.PolicyArn.IsKnown;
-        return new PolicyAttachmentChange(change, before, after)
-        {
-            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
-            WhyUnknown = unknown ? "the policy ARN is known only after apply" : null,
-        };
+        return new PolicyAttachmentChange(change, before, after).Identified(identity is not null && identity.PolicyArn.IsKnown, "the policy ARN is known only after apply");
     }
 
     private static PolicyAttachmentValues? Read(PlanValue v) => v is PlanObject

@@ -20,12 +20,7 @@ public sealed class RolePoliciesExclusiveMapper : IResourceMapper
     {
         var before = Read(change.Before);
         var after = Read(change.After);
-        var unknown = (before ?? after) is not { RoleName.IsKnown: true };
-        return new ExclusiveInlineChange(change, before, after)
-        {
-            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
-            WhyUnknown = unknown ? "the role name is known only after apply" : null,
-        };
+        return new ExclusiveInlineChange(change, before, after).Identified((before ?? after) is { RoleName.IsKnown: true }, "the role name is known only after apply");
     }
 
     private static ExclusiveInlineValues? Read(PlanValue v) => v is PlanObject

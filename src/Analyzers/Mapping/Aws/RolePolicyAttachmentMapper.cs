@@ -20,12 +20,7 @@ public sealed class RolePolicyAttachmentMapper : IResourceMapper
         var before = Read(change.Before);
         var after = Read(change.After);
         var identity = before ?? after;
-        var unknown = identity is null || !identity.Role.IsKnown || !identity.PolicyArn.IsKnown;
-        return new RolePolicyAttachmentChange(change, before, after)
-        {
-            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
-            WhyUnknown = unknown ? "the role or the policy ARN is known only after apply" : null,
-        };
+        return new RolePolicyAttachmentChange(change, before, after).Identified(identity is not null && identity.Role.IsKnown && identity.PolicyArn.IsKnown, "the role or the policy ARN is known only after apply");
     }
 
     private static RolePolicyAttachmentValues? Read(PlanValue v) => v is PlanObject

@@ -20,12 +20,7 @@ public sealed class RolePolicyMapper : IResourceMapper
         var before = Read(change.Before);
         var after = Read(change.After);
         var identity = before ?? after;
-        var unknown = identity is null || !identity.Role.IsKnown;
-        return new RolePolicyChange(change, before, after)
-        {
-            Status = unknown ? Model.MappingStatus.Unknown : Model.MappingStatus.Analysed,
-            WhyUnknown = unknown ? "the role is known only after apply" : null,
-        };
+        return new RolePolicyChange(change, before, after).Identified(identity is not null && identity.Role.IsKnown, "the role is known only after apply");
     }
 
     private static RolePolicyValues? Read(PlanValue v) => v is PlanObject
