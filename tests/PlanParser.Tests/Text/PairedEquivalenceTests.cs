@@ -1,11 +1,11 @@
-using System.Text.Json;
 using Kalc.Iac.PlanParser.Model;
+using Kalc.Iac.PlanParser.Terraform.Json;
 using Kalc.Iac.PlanParser.Terraform.Text;
 
 namespace Kalc.Iac.PlanParser.Tests.Text;
 
 /// <summary>The same plan as text and as <c>show -json</c> (OpenTofu's equivalence-test outputs): the text reader
-/// finds the addresses, kinds, previous addresses and action reasons the JSON states.</summary>
+/// and the JSON reader agree on the addresses, kinds, replace orders, previous addresses and action reasons.</summary>
 public class PairedEquivalenceTests
 {
     private const string Folder = "terraform-plans/paired/opentofu-equivalence";
@@ -25,10 +25,10 @@ public class PairedEquivalenceTests
     {
         var dir = Path.Combine(Fixtures.Path(Folder), name);
         var text = TerraformTextPlanReader.Read(File.ReadAllBytes(Path.Combine(dir, "plan.txt")), name).Unwrap();
-        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "plan.json")));
+        var json = TerraformJsonPlanReader.Read(File.ReadAllBytes(Path.Combine(dir, "plan.json")), name).Unwrap();
 
         // Text lists no unchanged (no-op) resources, except the moved and imported ones it announces.
-        var expected = Rows(json.RootElement, "resource_changes")
+        var expected = Rows(json.ResourceChanges)
             .Where(r => r.Kind != ChangeKind.NoOp || r.Previous is not null || r.Importing).ToList();
         var actual = text.ResourceChanges.Select(c => new Row(c.Address, c.Kind, c.PreviousAddress, c.Importing, c.ReplaceOrder, c.ActionReason)).ToList();
 
@@ -39,42 +39,12 @@ public class PairedEquivalenceTests
             if (got.Reason is not null) Assert.Equal(want.Reason, got.Reason);
         }
         // Text shows only the drift relevant to the plan; JSON lists all of it.
-        Assert.Subset(Rows(json.RootElement, "resource_drift").Select(r => r.Key).ToHashSet(),
+        Assert.Subset(Rows(json.Drift).Select(r => r.Key).ToHashSet(),
             text.Drift.Select(c => new Row(c.Address, c.Kind, c.PreviousAddress, c.Importing, c.ReplaceOrder, c.ActionReason).Key).ToHashSet());
     }
 
-    private static List<Row> Rows(JsonElement root, string property)
-    {
-        if (!root.TryGetProperty(property, out var changes)) return [];
-        var rows = new List<Row>();
-        foreach (var rc in changes.EnumerateArray())
-        {
-            var change = rc.GetProperty("change");
-            var actions = change.GetProperty("actions").EnumerateArray().Select(a => a.GetString() switch
-            {
-                "create" => ChangeAction.Create,
-                "delete" => ChangeAction.Delete,
-                "update" => ChangeAction.Update,
-                "read" => ChangeAction.Read,
-                "forget" => ChangeAction.Forget,
-                _ => ChangeAction.NoOp,
-            }).ToArray();
-            var order = actions switch
-            {
-                [ChangeAction.Delete, ChangeAction.Create] => ReplaceOrder.DeleteBeforeCreate,
-                [ChangeAction.Create, ChangeAction.Delete] => ReplaceOrder.CreateBeforeDestroy,
-                _ => ReplaceOrder.NotReplace,
-            };
-            rows.Add(new Row(
-                rc.GetProperty("address").GetString()!,
-                ChangeKinds.Of([.. actions]),
-                rc.TryGetProperty("previous_address", out var p) ? p.GetString() : null,
-                change.TryGetProperty("importing", out var i) && i.ValueKind == JsonValueKind.Object,
-                order,
-                rc.TryGetProperty("action_reason", out var reason) ? reason.GetString() : null));
-        }
-        return rows;
-    }
+    private static List<Row> Rows(IEnumerable<ResourceChange> changes) =>
+        [.. changes.Select(c => new Row(c.Address, c.Kind, c.PreviousAddress, c.Importing, c.ReplaceOrder, c.ActionReason))];
 
     private sealed record Row(string Address, ChangeKind Kind, string? Previous, bool Importing, ReplaceOrder Order, string? Reason)
     {

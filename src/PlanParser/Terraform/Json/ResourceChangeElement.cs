@@ -89,7 +89,8 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
         return index.ValueKind switch
         {
             JsonValueKind.Number => index.GetRawText(),
-            JsonValueKind.String => "\"" + index.GetString() + "\"",
+            // As Terraform prints the key inside an address: quoted, with backslash and quote escaped.
+            JsonValueKind.String => "\"" + index.GetString()!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
             _ => null,
         };
     }
