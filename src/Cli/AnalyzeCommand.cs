@@ -16,11 +16,21 @@ internal static class AnalyzeCommand
         // KALC_TIMINGS=1 prints where the time goes (bench/ uses it); never on by default.
         Action<string, TimeSpan>? timing = io.Env("KALC_TIMINGS") == "1" ? (what, t) => io.Err.WriteLine($"kalc-iac: timing {what}: {t.TotalMilliseconds:F0} ms") : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var change = ChangeLoader.Load(o, io);
-        timing?.Invoke("read change", clock.Elapsed);
-        clock.Restart();
-        var world = await WorldLoader.LoadAsync(o, ProgressRenderer.For(o, io), ct).ConfigureAwait(false);
-        timing?.Invoke("read state", clock.Elapsed);
+        // The state and the change are independent: read them at the same time.
+        var worldTask = WorldLoader.LoadAsync(o, ProgressRenderer.For(o, io), ct);
+        Analyzers.Model.World world;
+        Kalc.Iac.PlanParser.Model.Change change;
+        try
+        {
+            change = ChangeLoader.Load(o, io);
+            timing?.Invoke("read change", clock.Elapsed);
+        }
+        finally
+        {
+            // A bad plan still waits for the state readers, so no read outlives the command.
+            world = await worldTask.ConfigureAwait(false);
+        }
+        timing?.Invoke("read change and state", clock.Elapsed);
         var rules = RuleRegistry.All.Where(r => !o.DisabledRules.Contains(r.Descriptor.Id, StringComparer.OrdinalIgnoreCase)).ToList();
         var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), o.Source);
         clock.Restart();

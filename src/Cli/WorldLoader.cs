@@ -21,13 +21,13 @@ internal static class WorldLoader
         {
             null => Task.FromResult(AwsState.Empty with { Missing = [] }),
             "live" => ReadAwsLiveAsync(o, progress, ct),
-            var dir => Task.FromResult(ReadAwsDir(dir)),
+            var dir => Task.Run(() => ReadAwsDir(dir), ct),
         };
         var kubeTask = o.K8sState switch
         {
             null => Task.FromResult(KubeState.Empty),
             "live" => ReadKubeLiveAsync(o, progress, ct),
-            var path => Task.FromResult(KubeStateDirectory.Read(path).Unwrap()),
+            var path => Task.Run(() => KubeStateDirectory.Read(path).Unwrap(), ct),
         };
         var aws = await awsTask.ConfigureAwait(false);
         var kube = await kubeTask.ConfigureAwait(false);
