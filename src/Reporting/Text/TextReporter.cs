@@ -31,13 +31,13 @@ public sealed class TextReporter : IReporter
     private static void WriteSafe(AnalysisReport report, Page page)
     {
         // One line, whatever the width: scripts grep it.
-        page.Line($"{ToolInfo.Name}: {page.Style.Verdict(Verdict.Safe, "safe")} — {ChangeCounts.Safe(report.Changes)}");
-        WriteNotes(report, page);
+        // Notes (e.g. what a text plan cannot show) are in the JSON, SARIF and Markdown reports.
+        page.Line($"{ToolInfo.Name}: {page.Style.Verdict(Verdict.Safe, "safe")} — {(IsKubespray(report) ? "the kubespray run changes nothing the cluster runs" : ChangeCounts.Safe(report.Changes))}");
     }
 
     private static void WriteIncomplete(AnalysisReport report, Page page)
     {
-        page.Headline(Verdict.Incomplete, $"nothing found in {ChangeCounts.Total(report.Changes)}, but state is missing:");
+        page.Headline(Verdict.Incomplete, $"nothing found in {Subject(report)}, but state is missing:");
         WriteMissing(report, page);
         page.Blank();
         WriteSummary(report, page);
@@ -46,7 +46,7 @@ public sealed class TextReporter : IReporter
     private static void WriteBreaks(AnalysisReport report, Page page, ReportOptions options)
     {
         var findings = FindingOrder.Sort(report.Findings);
-        page.Headline(report.Verdict, $"{FindingOrder.Counted(findings)} in {ChangeCounts.Total(report.Changes)}");
+        page.Headline(report.Verdict, $"{FindingOrder.Counted(findings)} in {Subject(report)}");
         foreach (var finding in findings)
         {
             page.Blank();
@@ -114,6 +114,12 @@ public sealed class TextReporter : IReporter
         page.Wrapped($"Input: {SafeText.Clean(input.Kind)}{(details.Count > 0 ? $" ({string.Join(", ", details)})" : "")}{account}.", "", "  ");
         WriteNotes(report, page);
     }
+
+    /// <summary>What was analysed: "7 changes", or the kubespray run (which has variables, not resource changes).</summary>
+    private static string Subject(AnalysisReport report) =>
+        IsKubespray(report) ? "the kubespray run" : ChangeCounts.Total(report.Changes);
+
+    private static bool IsKubespray(AnalysisReport report) => report.Input.Kind == "kubespray";
 
     private static void WriteNotes(AnalysisReport report, Page page)
     {
