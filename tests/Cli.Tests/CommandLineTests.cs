@@ -47,11 +47,13 @@ public class CommandLineTests
         Assert.All(sources, s => Assert.EndsWith("modules/iam/main.tf", s.GetProperty("file").GetString()));
     }
 
-    [Fact]
-    public void A_safe_plan_is_one_line_and_exits_0()
+    [Theory]
+    [InlineData("plan.json")]
+    [InlineData("plan.txt")]
+    public void A_safe_plan_is_one_line_and_exits_0(string plan)
     {
         var s = "repo:fixtures/scenarios/unrelated-change";
-        var run = CliRun.Of($"{s}/plan.json", "--aws-state", $"{s}/aws", "--k8s-state", $"{s}/k8s");
+        var run = CliRun.Of($"{s}/{plan}", "--aws-state", $"{s}/aws", "--k8s-state", $"{s}/k8s");
 
         Assert.Equal(ExitCodes.Ok, run.ExitCode);
         Assert.StartsWith("kalc-iac: safe", run.Stdout);
