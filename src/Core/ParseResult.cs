@@ -43,6 +43,10 @@ public readonly record struct ParseResult<T>
         {
             return Fail(new InputError(file, "not valid UTF-8 text"));
         }
+        catch (InvalidOperationException e) when (JsonTextErrors.IsInvalidString(e))
+        {
+            return Fail(new InputError(file, JsonTextErrors.LoneSurrogate));
+        }
     }
 
     public T Unwrap() => IsOk ? Value : throw new InputException(Error);

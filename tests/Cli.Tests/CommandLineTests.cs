@@ -92,6 +92,7 @@ public class CommandLineTests
         AssertOneLineError(CliRun.WithStdin(random), "-");
         AssertOneLineError(CliRun.WithStdin([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), "-");
         AssertOneLineError(CliRun.WithStdin(Encoding.UTF8.GetBytes(new string('[', 100_000))), "-");
+        AssertOneLineError(CliRun.WithStdin(Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"a.\\uD800\",\"type\":\"a\",\"name\":\"b\",\"change\":{\"actions\":[\"delete\"]}}]}")), "-");
         AssertOneLineError(CliRun.WithStdin(Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":" + new string('[', 100_000))), "-");
     }
 
