@@ -3,9 +3,9 @@ using Kalc.Iac.Core;
 
 namespace Kalc.Iac.Cli;
 
-/// <summary>--config FILE: defaults for the command line, as JSON (or YAML's JSON subset is not assumed: JSON only,
-/// keys as the long options without dashes: format, fail-on, aws-state, k8s-state, disable, strict). Flags given
-/// on the command line win.</summary>
+/// <summary>--config FILE: defaults for the command line as a JSON object whose keys are the long options without
+/// dashes (format, fail-on, aws-state, k8s-state, kubespray-dir, region, cluster, strict, disable; docs/cli.md).
+/// Flags given on the command line win.</summary>
 internal static class ConfigFile
 {
     public static CliOptions Apply(CliOptions o, IReadOnlyList<string> args)

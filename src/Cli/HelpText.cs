@@ -27,7 +27,7 @@ internal static class HelpText
           --format FMT             text (default), json, sarif, markdown
           --fail-on SEVERITY       exit 1 for findings at or above it (default high)
           --output FILE            write the report there instead of stdout
-          --config FILE            defaults for these options (YAML or JSON)
+          --config FILE            defaults for these options (a JSON object)
           --disable IDS            rule ids to skip, comma-separated
           --strict                 exit 3 when the verdict is incomplete
           --region R, --cluster N, --context C   for live reads

@@ -19,7 +19,7 @@ internal static class WorldLoader
     {
         var awsTask = o.AwsState switch
         {
-            null => Task.FromResult(AwsState.Empty with { Missing = [] }),
+            null => Task.FromResult(AwsState.Empty),
             "live" => ReadAwsLiveAsync(o, progress, ct),
             var dir => Task.Run(() => ReadAwsDir(dir), ct),
         };

@@ -42,6 +42,4 @@ public static class NodeInference
     private static bool IsControlPlaneTagged(Ec2Instance i) =>
         i.Tags.Any(t => t.Key.Contains("control-plane", StringComparison.OrdinalIgnoreCase) || t.Key.Contains("master", StringComparison.OrdinalIgnoreCase)
             || t.Value is "master" or "control-plane" or "kube_control_plane" or "kube-master");
-
-    internal static SourceRef Unknown => SourceRef.Of("(inferred)");
 }

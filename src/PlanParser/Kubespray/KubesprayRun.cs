@@ -40,8 +40,6 @@ public sealed record KubesprayRun
     /// <summary>What this resolution could not take into account.</summary>
     public ImmutableArray<string> Limitations { get; init; } = [];
 
-    public ImmutableArray<string> Findings { get; init; } = [];
-
     public KubesprayHost? Host(string name) => Hosts.FirstOrDefault(h => h.Name == name);
 
     /// <summary>Hosts that are members of a group (directly or through children).</summary>

@@ -10,7 +10,7 @@ public sealed class MisplacedGroupVarsExampleTests
 {
     private static readonly string Example = Path.Combine(Scenario.Root, "examples", "kubespray-misplaced-group-vars");
 
-    private static Scenario Run() => Scenario.Of(Path.Combine(Example, "inventory"), KubectlDump.Load(Path.Combine(Example, "k8s")));
+    private static Scenario Run() => Scenario.Of(Path.Combine(Example, "inventory"), Kalc.Iac.KubeModel.Readers.KubeStateDirectory.Read(Path.Combine(Example, "k8s")).Unwrap());
 
     [Fact]
     public void The_example_predicts_the_outage()
