@@ -11,6 +11,8 @@ namespace Kalc.Iac.Analyzers.Cluster;
 public sealed class ClusterTopology
 {
     private readonly Dictionary<string, KubeNode> nodeByInstance = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string, string), ServiceAccount> serviceAccounts = new();
+    private readonly Dictionary<(string, string), PodIdentityAssociation> podIdentities = new();
 
     public ClusterTopology(World world, ComponentCatalog catalog)
     {
@@ -25,6 +27,8 @@ public sealed class ClusterTopology
             var id = n.InstanceId ?? (byDns.TryGetValue(n.Name, out var viaDns) ? viaDns : null);
             if (id is not null) nodeByInstance.TryAdd(id, n);
         }
+        foreach (var sa in world.Kube.ServiceAccounts) serviceAccounts.TryAdd((sa.Namespace, sa.Name), sa);
+        foreach (var a in world.Aws.PodIdentityAssociations) podIdentities.TryAdd((a.Namespace, a.ServiceAccount), a);
         Workloads = [.. world.Kube.Workloads.Select(w => Join(w, catalog))];
     }
 
@@ -46,10 +50,10 @@ public sealed class ClusterTopology
     {
         if (w.IsStaticPod)
             return new WorkloadIdentity(IdentitySource.Node, null, $"{w.Key} is a static pod of node {w.NodeName}: it uses the node's instance profile");
-        var sa = World.Kube.ServiceAccounts.FirstOrDefault(s => s.Namespace == w.Namespace && s.Name == w.ServiceAccountName);
+        var sa = serviceAccounts.GetValueOrDefault((w.Namespace, w.ServiceAccountName));
         if (sa?.IrsaRoleArn is { } irsa)
             return new WorkloadIdentity(IdentitySource.Irsa, irsa, $"service account {sa.Key} has annotation {ServiceAccount.IrsaRoleAnnotation}={irsa}");
-        var pia = World.Aws.PodIdentityAssociations.FirstOrDefault(a => a.Namespace == w.Namespace && a.ServiceAccount == w.ServiceAccountName);
+        var pia = podIdentities.GetValueOrDefault((w.Namespace, w.ServiceAccountName));
         if (pia is not null)
             return new WorkloadIdentity(IdentitySource.PodIdentity, pia.RoleArn, $"EKS Pod Identity association {pia.AssociationId} maps {w.Namespace}/{w.ServiceAccountName} to {pia.RoleArn ?? "a role"}");
         if (w.EnvNames.Contains("AWS_ROLE_ARN") && w.EnvNames.Contains("AWS_WEB_IDENTITY_TOKEN_FILE"))

@@ -14,9 +14,10 @@ public static class WorldProjection
         var (aws, unknowns) = AwsProjection.Apply(world.Aws, mapped);
         // Instances removed by the plan take their nodes with them.
         var live = aws.Instances.Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal);
+        var known = world.Aws.Instances.Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal);
         var kube = world.Kube with
         {
-            Nodes = [.. world.Kube.Nodes.Where(n => n.InstanceId is not { } id || live.Contains(id) || !world.Aws.Instances.Any(i => i.InstanceId == id))],
+            Nodes = [.. world.Kube.Nodes.Where(n => n.InstanceId is not { } id || live.Contains(id) || !known.Contains(id))],
         };
         return world with { Aws = aws, Kube = kube, Unknowns = world.Unknowns.SetItems(unknowns) };
     }
