@@ -35,8 +35,10 @@ if [ "$build" = 1 ]; then
   step "build the generator"
   dotnet publish "$here/Generator/Generator.csproj" -c Release -o "$out/generator" --nologo -v quiet \
     || { echo "run.sh: the generator does not build" >&2; exit 1; }
-  step "publish kalc-iac"
-  if ! dotnet publish "$root/src/Cli/Cli.csproj" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$out/kalc-iac" --nologo -v quiet; then
+  step "publish kalc-iac (the release build: Native AOT)"
+  rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)
+  rm -rf "$out/kalc-iac"
+  if ! dotnet publish "$root/src/Cli/Cli.csproj" -c Release -r "${rid:-linux-x64}" -p:PublishAot=true -o "$out/kalc-iac" --nologo -v quiet; then
     echo "run.sh: kalc-iac does not publish; only jq will be measured" >&2
   fi
 fi

@@ -29,8 +29,10 @@ internal static class ChangeLoader
         var name = o.Plan ?? "-";
         if (name == "-" && !io.StdinRedirected)
             throw new UsageException("no plan given: pipe `terraform show -json PLANFILE` or `terraform plan` into kalc-iac, or name a file (see --help)");
-        var bytes = PlanInput.Read(name, io);
-        return Parse(bytes, name);
+        using var input = PlanInput.Open(name, io);
+        if (input.Rest is { } rest && PlanFormatDetector.Detect(input.Head) == PlanFormat.TerraformJson)
+            return TerraformJsonPlanReader.Read(input.Head, rest, name, AnalysedTypes).Unwrap();
+        return Parse(input.ReadAll(), name);
     }
 
     /// <summary>Only the resource types the analyzers map need their values read.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Kalc.Iac.Core;
 
 /// <summary>System.Text.Json checks a string's <c>\u</c> escapes only when it is read (<c>GetString</c>, a property's
@@ -9,6 +7,10 @@ public static class JsonTextErrors
 {
     public const string LoneSurrogate = "a JSON string has an invalid \\u escape (a lone UTF-16 surrogate)";
 
+    /// <summary>Recognised by System.Text.Json's own messages ("Cannot read invalid UTF-16 JSON text...", "Cannot read
+    /// incomplete UTF-16 JSON text...", "Cannot transcode invalid UTF-8 JSON text..."; English resources under
+    /// InvariantGlobalization): that holds in the Native AOT build, where the throwing method's metadata is gone.</summary>
     public static bool IsInvalidString(Exception e) =>
-        e is InvalidOperationException && e.TargetSite?.DeclaringType?.Assembly == typeof(JsonDocument).Assembly;
+        e is InvalidOperationException &&
+        (e.Message.Contains("UTF-16 JSON text", StringComparison.Ordinal) || e.Message.Contains("UTF-8 JSON text", StringComparison.Ordinal));
 }

@@ -11,7 +11,7 @@ public sealed class CliProcessEnvironment;
 [Collection(nameof(CliProcessEnvironment))]
 public sealed class LiveCliTests
 {
-    private const string Plan = """
+    internal const string Plan = """
         {"format_version":"1.2","terraform_version":"1.9.5","resource_changes":[
           {"address":"aws_iam_role.node","mode":"managed","type":"aws_iam_role","name":"node",
            "change":{"actions":["delete"],"before":{"name":"role-00000","arn":"arn:aws:iam::123456789012:role/role-00000"},"after":null,
@@ -55,8 +55,32 @@ public sealed class LiveCliTests
         }
     }
 
+    [Fact]
+    public async Task Kubernetes_live_state_is_read_through_the_kubeconfig_KUBECONFIG_names()
+    {
+        await using var kube = new FakeHttpServer(new Kalc.Iac.KubeModel.Tests.Live.FakeKubeApi { Nodes = 3 }.Handle);
+        var saved = Environment.GetEnvironmentVariable("KUBECONFIG");
+        var kubeconfig = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(kubeconfig, AotBinaryTests.Kubeconfig(kube.Url));
+            Environment.SetEnvironmentVariable("KUBECONFIG", "/nonexistent/config" + Path.PathSeparator + kubeconfig);
+
+            var run = CliRun.WithStdin(CliRun.Utf8(Plan), "--k8s-state", "live", "--format", "json", "--quiet");
+
+            Assert.True(run.ExitCode != ExitCodes.BadInput, run.Stderr);
+            Assert.DoesNotContain("NoKubeconfig", run.Stdout, StringComparison.Ordinal);
+            Assert.Contains(kube.Requests, r => r.Path.StartsWith("/api/v1/nodes", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("KUBECONFIG", saved);
+            File.Delete(kubeconfig);
+        }
+    }
+
     /// <summary>What the answer is, without the file names the evidence cites (live documents have no directory).</summary>
-    private static string Summary(string json)
+    internal static string Summary(string json)
     {
         using var doc = JsonDocument.Parse(json);
         var r = doc.RootElement;

@@ -27,19 +27,7 @@ public class ScenarioTests
     {
         var dir = Path.Combine(Kalc.Iac.Tests.RepoPaths.Root, scenario);
         using var expect = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expect.json")));
-        var args = new List<string> { "--format", "json" };
-        if (expect.RootElement.TryGetProperty("args", out var given))
-        {
-            // Arguments given by the scenario; those naming a file or folder of the scenario are made absolute.
-            foreach (var a in given.EnumerateArray().Select(x => x.GetString()!))
-                args.Add(Path.Exists(Path.Combine(dir, a)) ? Path.Combine(dir, a) : a);
-        }
-        else
-        {
-            args.Add(Path.Combine(dir, plan));
-            if (Directory.Exists(Path.Combine(dir, "aws"))) args.AddRange(["--aws-state", Path.Combine(dir, "aws")]);
-            if (Directory.Exists(Path.Combine(dir, "k8s"))) args.AddRange(["--k8s-state", Path.Combine(dir, "k8s")]);
-        }
+        var args = new List<string>(ArgumentsFor(scenario, plan)) { "--format", "json" };
 
         var run = CliRun.Of([.. args]);
 
@@ -60,6 +48,27 @@ public class ScenarioTests
         }
         foreach (var quiet in e.GetProperty("quiet").EnumerateArray())
             Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == quiet.GetString());
+    }
+
+    /// <summary>The command line a scenario runs with: its "args", or its plan with its aws/ and k8s/ state.</summary>
+    internal static IReadOnlyList<string> ArgumentsFor(string scenario, string plan)
+    {
+        var dir = Path.Combine(Kalc.Iac.Tests.RepoPaths.Root, scenario);
+        using var expect = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expect.json")));
+        var args = new List<string>();
+        if (expect.RootElement.TryGetProperty("args", out var given))
+        {
+            // Arguments given by the scenario; those naming a file or folder of the scenario are made absolute.
+            foreach (var a in given.EnumerateArray().Select(x => x.GetString()!))
+                args.Add(Path.Exists(Path.Combine(dir, a)) ? Path.Combine(dir, a) : a);
+        }
+        else
+        {
+            args.Add(Path.Combine(dir, plan));
+            if (Directory.Exists(Path.Combine(dir, "aws"))) args.AddRange(["--aws-state", Path.Combine(dir, "aws")]);
+            if (Directory.Exists(Path.Combine(dir, "k8s"))) args.AddRange(["--k8s-state", Path.Combine(dir, "k8s")]);
+        }
+        return args;
     }
 
     private static bool Matches(JsonElement finding, JsonElement want)

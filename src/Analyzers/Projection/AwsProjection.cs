@@ -19,6 +19,7 @@ internal sealed class AwsProjection
     private readonly Dictionary<string, PodIdentityAssociation> podIdentities;
     private readonly Dictionary<string, string> unknowns = new(StringComparer.Ordinal);
     private readonly HashSet<string> profilesSetByPlan = new(StringComparer.Ordinal);
+    private readonly HashSet<string> rolesGone = new(StringComparer.Ordinal);
     private readonly AwsState state;
 
     private AwsProjection(AwsState state)
@@ -38,6 +39,7 @@ internal sealed class AwsProjection
         // Profiles first, so that a role replacement knows whether the plan also re-sets the profile's role.
         foreach (var c in changes) if (c is InstanceProfileChange ip) p.NoteProfileSetByPlan(ip);
         foreach (var c in changes) p.ApplyOne(c);
+        p.TakeGoneRolesOutOfProfiles();
         return (p.Build(), p.unknowns.ToImmutableDictionary(StringComparer.Ordinal));
     }
 
@@ -63,6 +65,19 @@ internal sealed class AwsProjection
             case PolicyAttachmentChange pa: ApplyPolicyAttachment(pa); break;
             case ExclusiveAttachmentsChange ea: ApplyExclusiveAttachments(ea); break;
             case ExclusiveInlineChange ei: ApplyExclusiveInline(ei); break;
+        }
+    }
+
+    /// <summary>AWS keeps profile membership by role id: a deleted or replaced role leaves every profile it was in, and a
+    /// new role of the same name is not in them unless the plan sets the profile's role again. One pass at the end
+    /// (nothing during the projection reads profile membership).</summary>
+    private void TakeGoneRolesOutOfProfiles()
+    {
+        if (rolesGone.Count == 0) return;
+        foreach (var (name, profile) in profiles.ToList())
+        {
+            if (profilesSetByPlan.Contains(name) || !profile.RoleNames.Any(rolesGone.Contains)) continue;
+            profiles[name] = profile with { RoleNames = profile.RoleNames.RemoveAll(rolesGone.Contains) };
         }
     }
 
@@ -100,11 +115,7 @@ internal sealed class AwsProjection
         if (kind is ChangeKind.Delete or ChangeKind.Replace && oldName is not null)
         {
             roles.Remove(oldName);
-            // AWS keeps profile membership by role id: a new role of the same name is not in the profile
-            // unless the plan sets the profile's role again.
-            foreach (var (name, profile) in profiles.ToList())
-                if (profile.RoleNames.Contains(oldName) && !profilesSetByPlan.Contains(name))
-                    profiles[name] = profile with { RoleNames = profile.RoleNames.Remove(oldName) };
+            rolesGone.Add(oldName);
         }
         if (kind is not (ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update) || c.After is not { } after) return;
         if (!after.Name.IsKnown || (after.Name.Value ?? oldName) is not { } roleName)

@@ -14,7 +14,18 @@ public static class AwsDumpDirectory
             throw new InputException(new InputError(dir, "no aws-cli output files in this directory"));
         var fragments = new List<AwsStateFragment>(listing.Files.Length);
         foreach (var file in listing.Files)
-            fragments.Add(AwsDumpParser.Parse(DumpFiles.ReadBytes(file), file).Unwrap());
+        {
+            // The parser keeps no reference to the bytes (its document is disposed before it returns).
+            var (buffer, length) = DumpFiles.ReadPooled(file);
+            try
+            {
+                fragments.Add(AwsDumpParser.Parse(buffer.AsMemory(0, length), file).Unwrap());
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
         return AwsStateMerger.Merge(fragments);
     });
 

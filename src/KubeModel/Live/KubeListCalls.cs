@@ -29,8 +29,9 @@ public static class KubeListCalls
     private static KubeListPage Page<T>(IItems<T> list)
         where T : IKubernetesObject
     {
-        // One serializer pass per page: the client's own converters give the API's JSON names and formats.
-        var array = JsonNode.Parse(KubernetesJson.Serialize(list.Items)) as JsonArray ?? throw new JsonException("a list page without items");
+        // One serializer pass per page: the client's own (source-generated) converters give the API's JSON names and
+        // formats. The list object is what its serializer context knows, so the page is written whole and its items taken.
+        var array = JsonNode.Parse(KubernetesJson.Serialize(list))?["items"] as JsonArray ?? throw new JsonException("a list page without items");
         var items = new List<JsonNode>(array.Count);
         foreach (var item in array)
         {

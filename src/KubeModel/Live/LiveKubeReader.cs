@@ -19,9 +19,10 @@ public static class LiveKubeReader
         KubernetesClientConfiguration config;
         try
         {
-            config = options.KubeconfigPath is null && options.Context is null && KubernetesClientConfiguration.IsInCluster()
+            var file = KubeconfigFile(options.KubeconfigPath);
+            config = file is null && options.Context is null && KubernetesClientConfiguration.IsInCluster()
                 ? KubernetesClientConfiguration.InClusterConfig()
-                : KubernetesClientConfiguration.BuildConfigFromConfigFile(options.KubeconfigPath, options.Context);
+                : KubernetesClientConfiguration.BuildConfigFromConfigFile(file, options.Context);
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException)
         {
@@ -31,6 +32,18 @@ public static class LiveKubeReader
         using var client = new Kubernetes(config);
         var result = await ReadAsync(KubeListCalls.For(client), options, progress, ct).ConfigureAwait(false);
         return result with { Account = options.Context ?? config.CurrentContext, Region = config.Host };
+    }
+
+    /// <summary>The kubeconfig file: the one given, else the first existing file KUBECONFIG lists (kubectl merges a
+    /// list, https://kubernetes.io/docs/concepts/configuration/organize-cluster-access-kubeconfig/; kalc-iac reads the
+    /// first, where kubectl also takes current-context from), else null for ~/.kube/config or in-cluster. The client
+    /// library's file loader does not look at KUBECONFIG itself.</summary>
+    private static string? KubeconfigFile(string? given)
+    {
+        if (given is not null) return given;
+        var listed = Environment.GetEnvironmentVariable("KUBECONFIG");
+        if (string.IsNullOrWhiteSpace(listed)) return null;
+        return listed.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(File.Exists);
     }
 
     /// <summary>Reads the given lists (tests pass fakes; the default set is <see cref="KubeListCalls.For"/>).</summary>
@@ -77,7 +90,7 @@ public static class LiveKubeReader
                 pages++;
                 foreach (var item in page.Items)
                 {
-                    if (item is JsonObject obj) items.Add(WithTypeMeta(obj, call));
+                    if (item is JsonObject obj) items.Add((JsonNode)WithTypeMeta(obj, call));
                 }
                 progress?.Report(new ReadProgress { Call = call.Call, Pages = pages, Items = items.Count, Stage = ReadProgressStage.Page });
                 token = page.Continue;

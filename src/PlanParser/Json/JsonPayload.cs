@@ -24,6 +24,45 @@ public readonly record struct JsonPayload(ReadOnlyMemory<byte> Utf8, int Skipped
         return new JsonPayload(utf8[start..], skipped);
     }
 
+    /// <summary>The JSON document in <paramref name="head"/> followed by the rest of <paramref name="rest"/>, as a window
+    /// that reads the stream as it goes. UTF-16/32 input (rare: PowerShell) is transcoded whole, in memory.</summary>
+    internal static JsonWindow Open(ReadOnlyMemory<byte> head, Stream rest, string file, int bufferBytes)
+    {
+        var bytes = AtLeast(head, rest, NoiseWindow);
+        var (encoding, bom) = InputText.DetectEncoding(bytes);
+        if (encoding is not UTF8Encoding)
+        {
+            using var all = new MemoryStream();
+            all.Write(bytes);
+            rest.CopyTo(all);
+            var payload = Locate(all.GetBuffer().AsMemory(0, (int)all.Length), file);
+            return new JsonWindow(payload.Utf8, file, payload.SkippedLines + 1);
+        }
+        var utf8 = bytes[bom..];
+        var start = StartOfJson(utf8);
+        if (start < 0) start = 0;
+        var noise = utf8[..start];
+        if (!System.Text.Unicode.Utf8.IsValid(noise))
+            throw new InputException(new InputError(file, InputText.LooksBinary(utf8) ? "binary content, not a JSON plan" : "not valid UTF-8 text"));
+        if (InputText.LooksBinary(utf8) && !System.Text.Unicode.Utf8.IsValid(utf8))
+            throw new InputException(new InputError(file, "binary content, not a JSON plan"));
+        return new JsonWindow(rest, utf8[start..], file, noise.Count((byte)'\n') + 1, bufferBytes);
+    }
+
+    /// <summary>The head, topped up from the stream to <paramref name="length"/> bytes (or the end of the stream):
+    /// the BOM and the noise before the document must be seen whole.</summary>
+    private static ReadOnlySpan<byte> AtLeast(ReadOnlyMemory<byte> head, Stream rest, int length)
+    {
+        if (head.Length >= length) return head.Span;
+        var bytes = new byte[length];
+        head.Span.CopyTo(bytes);
+        var filled = head.Length;
+        int n;
+        while (filled < length && (n = rest.Read(bytes, filled, length - filled)) > 0)
+            filled += n;
+        return bytes.AsSpan(0, filled);
+    }
+
     /// <summary>Offset of the first '{' or '[' that opens a line (after whitespace and ANSI codes) within the
     /// first 64 KiB, or -1 when the input does not look like JSON at all.</summary>
     public static int StartOfJson(ReadOnlySpan<byte> span)

@@ -13,6 +13,7 @@ internal sealed class PlanValueFactory
     private static readonly PlanValue False = new PlanBool(false);
     private static readonly PlanValue EmptyList = new PlanList([]);
     private readonly Dictionary<string, PlanValue> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<byte[], PlanValue> _utf8Strings = new(Utf8KeyComparer.Instance);
 
     public StringPool Names { get; } = new();
 
@@ -40,6 +41,31 @@ internal sealed class PlanValueFactory
         System.Text.Json.JsonValueKind.False => False,
         _ => PlanValue.Null,
     };
+
+    /// <summary>The string, number, boolean or null the reader is on; short unescaped strings are looked up by
+    /// their UTF-8 bytes, so a repeated value costs no allocation.</summary>
+    public PlanValue Scalar(ref System.Text.Json.Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case System.Text.Json.JsonTokenType.String:
+                if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxSharedLength)
+                    return String(reader.GetString()!);
+                var bytes = reader.ValueSpan;
+                if (_utf8Strings.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var shared)) return shared;
+                var created = String(System.Text.Encoding.UTF8.GetString(bytes));
+                if (_utf8Strings.Count < MaxSharedStrings) _utf8Strings.TryAdd(bytes.ToArray(), created);
+                return created;
+            case System.Text.Json.JsonTokenType.Number:
+                return Number(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
+            case System.Text.Json.JsonTokenType.True:
+                return True;
+            case System.Text.Json.JsonTokenType.False:
+                return False;
+            default:
+                return PlanValue.Null;
+        }
+    }
 
     public static PlanValue List(ImmutableArray<PlanValue>.Builder items) =>
         items.Count == 0 ? EmptyList : new PlanList(items.DrainToImmutable());

@@ -10,7 +10,7 @@ internal sealed class RawValueCache
 {
     public const int MaxRawLength = 256;
     private const int MaxEntries = 16 * 1024;
-    private readonly Dictionary<byte[], PlanValue> _values = new(RawComparer.Instance);
+    private readonly Dictionary<byte[], PlanValue> _values = new(Utf8KeyComparer.Instance);
 
     public bool TryGet(ReadOnlySpan<byte> raw, out PlanValue value)
     {
@@ -27,26 +27,6 @@ internal sealed class RawValueCache
     public void Add(ReadOnlySpan<byte> raw, PlanValue value)
     {
         if (_values.Count < MaxEntries) _values.TryAdd(raw.ToArray(), value);
-    }
-
-    private sealed class RawComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
-    {
-        public static readonly RawComparer Instance = new();
-
-        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(byte[] obj) => GetHashCode((ReadOnlySpan<byte>)obj);
-
-        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
-
-        public int GetHashCode(ReadOnlySpan<byte> alternate)
-        {
-            var hash = new HashCode();
-            hash.AddBytes(alternate);
-            return hash.ToHashCode();
-        }
-
-        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
     }
 
     public static ReadOnlySpan<byte> RawOf(System.Text.Json.JsonElement e) => JsonMarshal.GetRawUtf8Value(e);

@@ -1,18 +1,35 @@
+using System.Text;
+using System.Text.Json;
+
 namespace Kalc.Iac.PlanParser.Json;
 
 /// <summary>One copy per distinct attribute name, type and provider string within one read: a 100k-resource plan
-/// repeats the same few hundred names millions of times.</summary>
+/// repeats the same few hundred names millions of times. Names read straight from UTF-8 JSON are looked up by
+/// their bytes, so a repeated name costs no allocation.</summary>
 internal sealed class StringPool
 {
     private const int MaxPooledLength = 64;
     private const int MaxPooled = 16 * 1024;
     private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<byte[], string> _utf8 = new(Utf8KeyComparer.Instance);
 
     public string Intern(string s)
     {
         if (s.Length > MaxPooledLength) return s;
         if (_strings.TryGetValue(s, out var pooled)) return pooled;
         if (_strings.Count < MaxPooled) _strings.Add(s);
+        return s;
+    }
+
+    /// <summary>The string value or property name the reader is on.</summary>
+    public string Intern(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxPooledLength)
+            return Intern(reader.GetString()!);
+        var bytes = reader.ValueSpan;
+        if (_utf8.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var pooled)) return pooled;
+        var s = Intern(Encoding.UTF8.GetString(bytes));
+        if (_utf8.Count < MaxPooled) _utf8.TryAdd(bytes.ToArray(), s);
         return s;
     }
 }

@@ -22,9 +22,8 @@ public static class PulumiPreviewReader
     private static Change ReadPreview(ReadOnlyMemory<byte> input, string file, PulumiTypeMap types)
     {
         var payload = JsonPayload.Locate(input, file);
-        var span = payload.Utf8.Span;
-        var lines = new LineCounter(payload.SkippedLines + 1);
-        var reader = JsonTopLevel.OpenObject(span, file, "pulumi preview --json output", lines);
+        using var window = new JsonWindow(payload.Utf8, file, payload.SkippedLines + 1);
+        var reader = JsonTopLevel.OpenObject(window, file, "pulumi preview --json output");
 
         var steps = new PulumiStepReader(file, types, new PlanValueFactory());
         var summary = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -40,11 +39,11 @@ public static class PulumiPreviewReader
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.Null) continue;
                 if (reader.TokenType != JsonTokenType.StartArray)
-                    throw new InputException(new InputError(file, "steps is not an array", lines.LineAt(span, reader.TokenStartIndex)));
+                    throw new InputException(new InputError(file, "steps is not an array", window.LineAt(reader.TokenStartIndex)));
                 var index = 0;
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    var source = new SourceRef(file, lines.LineAt(span, reader.TokenStartIndex), string.Create(CultureInfo.InvariantCulture, $"steps[{index}]"));
+                    var source = new SourceRef(file, window.LineAt(reader.TokenStartIndex), string.Create(CultureInfo.InvariantCulture, $"steps[{index}]"));
                     using var step = JsonDocument.ParseValue(ref reader);
                     steps.Add(step.RootElement, source);
                     index++;
@@ -70,7 +69,7 @@ public static class PulumiPreviewReader
                 reader.Skip();
             }
         }
-        JsonTopLevel.EnsureEnd(ref reader, span, file, lines);
+        JsonTopLevel.EnsureEnd(ref reader, window, file);
         if (!sawSteps && !sawSummary)
             throw new InputException(new InputError(file, sawTerraformKey
                 ? "this is a Terraform JSON plan, not a Pulumi preview"

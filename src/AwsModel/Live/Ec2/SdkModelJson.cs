@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
@@ -74,6 +75,9 @@ public sealed class SdkModelJson
         return obj;
     }
 
+    // The SDK's model types are found at run time from the reply objects. The Native AOT build keeps all of AWSSDK.EC2's
+    // metadata (TrimmerRootAssembly in src/Cli/Cli.csproj), and tests/Cli.Tests/AotBinaryTests read a fake EC2 through the AOT binary.
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "AWSSDK.EC2 is a trimmer root in the AOT build")]
     private static (PropertyInfo, string)[] Describe(Type type)
     {
         var list = new List<(PropertyInfo, string)>();

@@ -1,48 +1,70 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Json;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.PlanParser.Terraform.Json;
 
-/// <summary>Builds a <see cref="PlanValue"/> from a plan value and its two mirror masks
-/// (<c>after_unknown</c>, <c>before_sensitive</c>/<c>after_sensitive</c>): <c>true</c> in a mask marks the whole
-/// subtree. A sensitive subtree is never read, so its content cannot end up in the model.</summary>
+/// <summary>Builds a <see cref="PlanValue"/> straight from the UTF-8 of a plan value and its two mirror masks
+/// (<c>after_unknown</c>, <c>before_sensitive</c>/<c>after_sensitive</c>, small documents): <c>true</c> in a mask marks
+/// the whole subtree. A sensitive subtree is skipped unread, so its content cannot end up in the model.</summary>
 internal sealed class MaskedValueBuilder(PlanValueFactory values)
 {
-    /// <summary>Builds the value; <paramref name="only"/> keeps just those top-level attributes of an object.</summary>
-    public PlanValue Build(JsonElement value, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string>? only)
-    {
-        if (only is null || value.ValueKind != JsonValueKind.Object || sensitive.ValueKind == JsonValueKind.True || unknown.ValueKind == JsonValueKind.True)
-            return Build(value, unknown, sensitive);
-        return BuildObject(value, unknown, sensitive, only);
-    }
-
-    public PlanValue Build(JsonElement value, JsonElement unknown, JsonElement sensitive)
+    /// <summary>Builds the value in <paramref name="json"/> (empty: absent); <paramref name="only"/> keeps just those
+    /// top-level attributes of an object.</summary>
+    public PlanValue Build(ReadOnlySpan<byte> json, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string>? only)
     {
         if (sensitive.ValueKind == JsonValueKind.True) return PlanValue.Sensitive;
         if (unknown.ValueKind == JsonValueKind.True) return PlanValue.Unknown;
-        switch (value.ValueKind)
+        if (json.IsEmpty) return PlanValue.Null;
+        var reader = new Utf8JsonReader(json, JsonLimits.ReaderOptions);
+        reader.Read();
+        return only is not null && reader.TokenType == JsonTokenType.StartObject
+            ? BuildObject(json, ref reader, unknown, sensitive, only)
+            : Build(json, ref reader, unknown, sensitive);
+    }
+
+    /// <summary>Builds the value whose first token the reader is on, leaving the reader on its last token.</summary>
+    private PlanValue Build(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, JsonElement unknown, JsonElement sensitive)
+    {
+        if (sensitive.ValueKind == JsonValueKind.True)
         {
-            case JsonValueKind.Object or JsonValueKind.Array when IsEmptyMask(unknown) && IsEmptyMask(sensitive):
-                return Shared(value);
-            case JsonValueKind.Object:
-                return BuildObject(value, unknown, sensitive);
-            case JsonValueKind.Array:
-                return BuildArray(value, unknown, sensitive);
+            reader.Skip();
+            return PlanValue.Sensitive;
+        }
+        if (unknown.ValueKind == JsonValueKind.True)
+        {
+            reader.Skip();
+            return PlanValue.Unknown;
+        }
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject or JsonTokenType.StartArray when IsEmptyMask(unknown) && IsEmptyMask(sensitive):
+                return Shared(json, ref reader);
+            case JsonTokenType.StartObject:
+                return BuildObject(json, ref reader, unknown, sensitive, null);
+            case JsonTokenType.StartArray:
+                return BuildArray(json, ref reader, unknown, sensitive);
             default:
-                return values.Scalar(value);
+                return values.Scalar(ref reader);
         }
     }
 
     /// <summary>A container with no unknown or sensitive part: small ones are shared between resources.</summary>
-    private PlanValue Shared(JsonElement value)
+    private PlanValue Shared(ReadOnlySpan<byte> json, ref Utf8JsonReader reader)
     {
-        var raw = RawValueCache.RawOf(value);
-        if (raw.Length > RawValueCache.MaxRawLength)
-            return value.ValueKind == JsonValueKind.Object ? BuildObject(value, default, default) : BuildArray(value, default, default);
-        if (values.Containers.TryGet(raw, out var shared)) return shared;
-        var built = value.ValueKind == JsonValueKind.Object ? BuildObject(value, default, default) : BuildArray(value, default, default);
+        var start = (int)reader.TokenStartIndex;
+        var length = JsonContainer.LengthWithin(json[start..], RawValueCache.MaxRawLength);
+        if (length < 0)
+            return reader.TokenType == JsonTokenType.StartObject ? BuildObject(json, ref reader, default, default, null) : BuildArray(json, ref reader, default, default);
+        var raw = json.Slice(start, length);
+        if (values.Containers.TryGet(raw, out var shared))
+        {
+            reader.Skip();
+            return shared;
+        }
+        var built = reader.TokenType == JsonTokenType.StartObject ? BuildObject(json, ref reader, default, default, null) : BuildArray(json, ref reader, default, default);
         values.Containers.Add(raw, built);
         return built;
     }
@@ -55,14 +77,19 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
         _ => false,
     };
 
-    private PlanValue BuildObject(JsonElement value, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string>? only = null)
+    private PlanValue BuildObject(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string>? only)
     {
         var props = ImmutableDictionary.CreateBuilder<string, PlanValue>(StringComparer.Ordinal);
-        foreach (var p in value.EnumerateObject())
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (only is not null && !only.Contains(p.Name)) continue;
-            var name = values.Names.Intern(p.Name);
-            props[name] = Build(p.Value, Child(unknown, p.Name), Child(sensitive, p.Name));
+            var name = values.Names.Intern(ref reader);
+            reader.Read();
+            if (only is not null && !only.Contains(name))
+            {
+                reader.Skip();
+                continue;
+            }
+            props[name] = Build(json, ref reader, Child(unknown, name), Child(sensitive, name));
         }
         // Terraform leaves unknown attributes out of "after" and lists them only in after_unknown.
         if (unknown.ValueKind == JsonValueKind.Object)
@@ -76,14 +103,13 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
         return PlanValueFactory.Object(props);
     }
 
-    private PlanValue BuildArray(JsonElement value, JsonElement unknown, JsonElement sensitive)
+    private PlanValue BuildArray(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, JsonElement unknown, JsonElement sensitive)
     {
-        var length = value.GetArrayLength();
-        var items = ImmutableArray.CreateBuilder<PlanValue>(length);
+        var items = ImmutableArray.CreateBuilder<PlanValue>();
         var i = 0;
-        foreach (var item in value.EnumerateArray())
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(Build(item, Item(unknown, i), Item(sensitive, i)));
+            items.Add(Build(json, ref reader, Item(unknown, i), Item(sensitive, i)));
             i++;
         }
         if (unknown.ValueKind == JsonValueKind.Array)

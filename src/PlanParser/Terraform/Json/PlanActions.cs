@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Json;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.PlanParser.Terraform.Json;
@@ -16,16 +17,20 @@ internal static class PlanActions
     private static readonly ImmutableArray<ChangeAction> DeleteThenCreate = [ChangeAction.Delete, ChangeAction.Create];
     private static readonly ImmutableArray<ChangeAction> CreateThenDelete = [ChangeAction.Create, ChangeAction.Delete];
 
-    public static ImmutableArray<ChangeAction> Parse(JsonElement actions, string where)
+    /// <summary>Parses the actions array at <paramref name="range"/> of <paramref name="json"/>.</summary>
+    public static ImmutableArray<ChangeAction> Parse(ReadOnlySpan<byte> json, JsonRange range, string where)
     {
-        if (actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)
+        var reader = new Utf8JsonReader(range.Of(json), JsonLimits.ReaderOptions);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartArray)
             throw new InputException($"{where}: change.actions is missing or empty");
-        var length = actions.GetArrayLength();
-        if (length == 1) return Shared(ParseOne(actions[0], where));
-        var builder = ImmutableArray.CreateBuilder<ChangeAction>(length);
-        foreach (var a in actions.EnumerateArray())
-            builder.Add(ParseOne(a, where));
-        var parsed = builder.MoveToImmutable();
+        var builder = ImmutableArray.CreateBuilder<ChangeAction>(2);
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            builder.Add(ParseOne(ref reader, where));
+        if (builder.Count == 0)
+            throw new InputException($"{where}: change.actions is missing or empty");
+        if (builder.Count == 1) return Shared(builder[0]);
+        var parsed = builder.DrainToImmutable();
         if (parsed.SequenceEqual(DeleteThenCreate)) return DeleteThenCreate;
         if (parsed.SequenceEqual(CreateThenDelete)) return CreateThenDelete;
         return parsed;
@@ -49,19 +54,27 @@ internal static class PlanActions
         _ => [action],
     };
 
-    private static ChangeAction ParseOne(JsonElement action, string where)
+    private static ChangeAction ParseOne(ref Utf8JsonReader reader, string where)
     {
-        if (action.ValueKind != JsonValueKind.String)
-            throw new InputException($"{where}: change.actions holds a {action.ValueKind}, not an action name");
-        return action.GetString() switch
+        if (reader.TokenType != JsonTokenType.String)
         {
-            "no-op" => ChangeAction.NoOp,
-            "create" => ChangeAction.Create,
-            "read" => ChangeAction.Read,
-            "update" => ChangeAction.Update,
-            "delete" => ChangeAction.Delete,
-            "forget" => ChangeAction.Forget,
-            var other => throw new InputException($"{where}: unknown action \"{other}\""),
-        };
+            var kind = reader.TokenType switch
+            {
+                JsonTokenType.StartObject => JsonValueKind.Object,
+                JsonTokenType.StartArray => JsonValueKind.Array,
+                JsonTokenType.Number => JsonValueKind.Number,
+                JsonTokenType.True => JsonValueKind.True,
+                JsonTokenType.False => JsonValueKind.False,
+                _ => JsonValueKind.Null,
+            };
+            throw new InputException($"{where}: change.actions holds a {kind}, not an action name");
+        }
+        if (reader.ValueTextEquals("no-op"u8)) return ChangeAction.NoOp;
+        if (reader.ValueTextEquals("create"u8)) return ChangeAction.Create;
+        if (reader.ValueTextEquals("update"u8)) return ChangeAction.Update;
+        if (reader.ValueTextEquals("delete"u8)) return ChangeAction.Delete;
+        if (reader.ValueTextEquals("read"u8)) return ChangeAction.Read;
+        if (reader.ValueTextEquals("forget"u8)) return ChangeAction.Forget;
+        throw new InputException($"{where}: unknown action \"{reader.GetString()}\"");
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Json;
@@ -9,138 +9,238 @@ using Kalc.Iac.PlanParser.Model;
 namespace Kalc.Iac.PlanParser.Terraform.Json;
 
 /// <summary>Maps one element of <c>resource_changes</c> or <c>resource_drift</c>
-/// (https://developer.hashicorp.com/terraform/internals/json-format#resource_changes) onto a <see cref="ResourceChange"/>.</summary>
+/// (https://developer.hashicorp.com/terraform/internals/json-format#resource_changes), given as its UTF-8 text, onto a
+/// <see cref="ResourceChange"/>. One pass over the element's fields; the before/after values are kept as byte ranges and
+/// built only for the resource types and attributes in the <see cref="ValueScope"/>.</summary>
 internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope scope)
 {
     private readonly MaskedValueBuilder _builder = new(values);
 
-    public ResourceChange Read(JsonElement e, SourceRef source)
+    public ResourceChange Read(ReadOnlySpan<byte> json, SourceRef source)
     {
         var where = source.Path!;
-        if (e.ValueKind != JsonValueKind.Object)
-            throw new InputException($"{where}: expected an object, found {e.ValueKind}");
-        var address = OptionalString(e, "address") ?? AddressFromParts(e, where);
-        if (!e.TryGetProperty("change", out var change) || change.ValueKind != JsonValueKind.Object)
-            throw new InputException($"{where} ({address}): no change object");
-        var actions = PlanActions.Parse(change.TryGetProperty("actions", out var a) ? a : default, $"{where} ({address})");
+        var reader = new Utf8JsonReader(json, JsonLimits.ReaderOptions);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+            throw new InputException($"{where}: expected an object, found {KindOf(reader.TokenType)}");
 
-        var type = values.Names.Intern(RequiredString(e, "type", where));
+        string? address = null, previousAddress = null, module = null, mode = null, type = null, name = null;
+        string? index = null, provider = null, reason = null, deposed = null;
+        var change = default(ChangeFields);
+        var sawChange = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("address"u8)) address = StringValue(ref reader);
+            else if (reader.ValueTextEquals("type"u8)) type = InternedValue(ref reader);
+            else if (reader.ValueTextEquals("name"u8)) name = InternedValue(ref reader);
+            else if (reader.ValueTextEquals("mode"u8)) mode = InternedValue(ref reader);
+            else if (reader.ValueTextEquals("module_address"u8)) module = InternedValue(ref reader);
+            else if (reader.ValueTextEquals("previous_address"u8)) previousAddress = StringValue(ref reader);
+            else if (reader.ValueTextEquals("index"u8)) index = IndexValue(ref reader) is { } i ? values.Names.Intern(i) : null;
+            else if (reader.ValueTextEquals("provider_name"u8)) provider = InternedValue(ref reader);
+            else if (reader.ValueTextEquals("action_reason"u8)) reason = InternedValue(ref reader);
+            else if (reader.ValueTextEquals("deposed"u8)) deposed = StringValue(ref reader);
+            else if (reader.ValueTextEquals("change"u8))
+            {
+                reader.Read();
+                sawChange = reader.TokenType == JsonTokenType.StartObject;
+                if (sawChange) change = ChangeFields.Read(ref reader);
+                else reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (type is null) throw new InputException($"{where}: missing \"type\"");
+        if (name is null) throw new InputException($"{where}: missing \"name\"");
+        address ??= AddressFromParts(module, mode, type, name, index);
+        if (!sawChange) throw new InputException($"{where} ({address}): no change object");
+        if (change.Actions is null) throw new InputException($"{where} ({address}): change.actions is missing or empty");
+        var actions = PlanActions.Parse(json, change.Actions.Value, $"{where} ({address})");
+
         var withValues = scope.Includes(type);
-        var before = Get(change, "before");
-        var after = Get(change, "after");
-        var beforeSensitive = Get(change, "before_sensitive");
-        var afterSensitive = Get(change, "after_sensitive");
-        var afterUnknown = Get(change, "after_unknown");
         var only = scope.AttributesOf(type);
-        var beforeValue = withValues ? _builder.Build(before, default, beforeSensitive, only) : PlanValue.Null;
-        var afterValue = !withValues ? PlanValue.Null
-            : SameAsBefore(before, after, beforeSensitive, afterSensitive, afterUnknown) ? beforeValue
-            : _builder.Build(after, afterUnknown, afterSensitive, only);
+        var (beforeValue, afterValue) = withValues ? Values(json, change, only) : (PlanValue.Null, PlanValue.Null);
 
         return new ResourceChange
         {
             Address = address,
-            PreviousAddress = OptionalString(e, "previous_address"),
-            ModuleAddress = OptionalString(e, "module_address"),
-            Mode = values.Names.Intern(OptionalString(e, "mode") ?? "managed"),
+            PreviousAddress = previousAddress,
+            ModuleAddress = module,
+            Mode = mode ?? "managed",
             Type = type,
-            Name = values.Names.Intern(RequiredString(e, "name", where)),
-            Index = IndexOf(e),
-            ProviderName = OptionalString(e, "provider_name") is { } p ? values.Names.Intern(p) : null,
+            Name = name,
+            Index = index,
+            ProviderName = provider,
             Actions = actions,
             ReplaceOrder = PlanActions.OrderOf(actions),
-            ActionReason = OptionalString(e, "action_reason") is { } r ? values.Names.Intern(r) : null,
-            Deposed = OptionalString(e, "deposed"),
-            Importing = change.TryGetProperty("importing", out var imp) && imp.ValueKind == JsonValueKind.Object,
+            ActionReason = reason,
+            Deposed = deposed,
+            Importing = change.Importing,
             Before = beforeValue,
             After = afterValue,
             ValuesComplete = withValues && only is null,
-            ReplacePaths = ReplacePaths(change),
+            ReplacePaths = change.ReplacePaths,
             Source = source,
         };
     }
 
-    /// <summary>No-op changes repeat the same object twice; sharing it halves the memory of a mostly unchanged plan.</summary>
-    private static bool SameAsBefore(JsonElement before, JsonElement after, JsonElement beforeSensitive, JsonElement afterSensitive, JsonElement afterUnknown)
+    private (PlanValue Before, PlanValue After) Values(ReadOnlySpan<byte> json, ChangeFields change, IReadOnlySet<string>? only)
     {
-        if (before.ValueKind == JsonValueKind.Undefined || after.ValueKind == JsonValueKind.Undefined) return false;
-        if (afterUnknown.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.False) &&
-            !(afterUnknown.ValueKind == JsonValueKind.Object && afterUnknown.GetPropertyCount() == 0))
-            return false;
-        return Raw(before).SequenceEqual(Raw(after)) && Raw(beforeSensitive).SequenceEqual(Raw(afterSensitive));
+        using var afterUnknown = Mask.Of(json, change.AfterUnknown);
+        using var beforeSensitive = Mask.Of(json, change.BeforeSensitive);
+        using var afterSensitive = Mask.Of(json, change.AfterSensitive);
+        var before = _builder.Build(change.Before.Of(json), default, beforeSensitive.Element, only);
+        // No-op changes repeat the same object twice; sharing it halves the memory of a mostly unchanged plan.
+        var same = !change.Before.IsEmpty && Mask.IsEmpty(afterUnknown.Element) &&
+                   change.Before.Of(json).SequenceEqual(change.After.Of(json)) &&
+                   change.BeforeSensitive.Of(json).SequenceEqual(change.AfterSensitive.Of(json));
+        var after = same ? before : _builder.Build(change.After.Of(json), afterUnknown.Element, afterSensitive.Element, only);
+        return (before, after);
     }
 
-    private static ReadOnlySpan<byte> Raw(JsonElement e) =>
-        e.ValueKind == JsonValueKind.Undefined ? default : JsonMarshal.GetRawUtf8Value(e);
+    private string? InternedValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String) return values.Names.Intern(ref reader);
+        reader.Skip();
+        return null;
+    }
+
+    private static string? StringValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String) return reader.GetString();
+        reader.Skip();
+        return null;
+    }
+
+    private static string? IndexValue(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+            case JsonTokenType.String:
+                // As Terraform prints the key inside an address: quoted, with backslash and quote escaped.
+                return "\"" + reader.GetString()!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
 
     /// <summary>Terraform 1.0.0 wrote resource_drift entries without "address"; rebuild it from its parts.</summary>
-    private static string AddressFromParts(JsonElement e, string where)
+    private static string AddressFromParts(string? module, string? mode, string type, string name, string? index)
     {
-        var module = OptionalString(e, "module_address");
         var prefix = module is null ? "" : module + ".";
-        var data = OptionalString(e, "mode") == "data" ? "data." : "";
-        var index = IndexOf(e) is { } i ? "[" + i + "]" : "";
-        return $"{prefix}{data}{RequiredString(e, "type", where)}.{RequiredString(e, "name", where)}{index}";
+        var data = mode == "data" ? "data." : "";
+        var key = index is null ? "" : "[" + index + "]";
+        return $"{prefix}{data}{type}.{name}{key}";
     }
 
-    private static string? IndexOf(JsonElement e)
+    private static string KindOf(JsonTokenType token) => token switch
     {
-        if (!e.TryGetProperty("index", out var index)) return null;
-        return index.ValueKind switch
-        {
-            JsonValueKind.Number => index.GetRawText(),
-            // As Terraform prints the key inside an address: quoted, with backslash and quote escaped.
-            JsonValueKind.String => "\"" + index.GetString()!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"",
-            _ => null,
-        };
-    }
-
-    private static ImmutableArray<string> ReplacePaths(JsonElement change)
-    {
-        if (!change.TryGetProperty("replace_paths", out var paths) || paths.ValueKind != JsonValueKind.Array)
-            return [];
-        var builder = ImmutableArray.CreateBuilder<string>(paths.GetArrayLength());
-        foreach (var path in paths.EnumerateArray())
-            builder.Add(PathText(path));
-        return builder.MoveToImmutable();
-    }
-
-    /// <summary>A replace path is a list of steps (attribute names and indexes): ["tags","Name"] becomes <c>tags["Name"]</c>.</summary>
-    private static string PathText(JsonElement path)
-    {
-        if (path.ValueKind != JsonValueKind.Array) return path.ToString();
-        var text = new System.Text.StringBuilder();
-        var first = true;
-        foreach (var step in path.EnumerateArray())
-        {
-            if (step.ValueKind == JsonValueKind.Number)
-                text.Append('[').Append(step.GetRawText()).Append(']');
-            else if (first)
-                text.Append(step.GetString());
-            else if (step.GetString() is { } s && IsIdentifier(s))
-                text.Append('.').Append(s);
-            else
-                text.Append("[\"").Append(step.GetString()).Append("\"]");
-            first = false;
-        }
-        return text.ToString();
-    }
-
-    private static bool IsIdentifier(string s)
-    {
-        if (s.Length == 0 || char.IsDigit(s[0])) return false;
-        foreach (var c in s)
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-')) return false;
-        return true;
-    }
-
-    private static JsonElement Get(JsonElement o, string name) => o.TryGetProperty(name, out var v) ? v : default;
-
-    private static string RequiredString(JsonElement e, string name, string where) =>
-        OptionalString(e, name) ?? throw new InputException($"{where}: missing \"{name}\"");
-
-    private static string? OptionalString(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        JsonTokenType.StartArray => nameof(JsonValueKind.Array),
+        JsonTokenType.String => nameof(JsonValueKind.String),
+        JsonTokenType.Number => nameof(JsonValueKind.Number),
+        JsonTokenType.True => nameof(JsonValueKind.True),
+        JsonTokenType.False => nameof(JsonValueKind.False),
+        JsonTokenType.Null => nameof(JsonValueKind.Null),
+        _ => token.ToString(),
+    };
 
     internal static string Describe(int index, string array) => string.Create(CultureInfo.InvariantCulture, $"{array}[{index}]");
+
+    /// <summary>Where in the element each part of its <c>change</c> object lies; values are built from these ranges
+    /// once the resource type is known.</summary>
+    private struct ChangeFields
+    {
+        public JsonRange? Actions;
+        public JsonRange Before, After, AfterUnknown, BeforeSensitive, AfterSensitive;
+        public ImmutableArray<string> ReplacePaths;
+        public bool Importing;
+
+        /// <summary>Reads the change object the reader is on, leaving the reader on its closing brace.</summary>
+        public static ChangeFields Read(ref Utf8JsonReader reader)
+        {
+            var fields = new ChangeFields { ReplacePaths = [] };
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("actions"u8)) fields.Actions = JsonRange.Skip(ref reader);
+                else if (reader.ValueTextEquals("before"u8)) fields.Before = JsonRange.Skip(ref reader);
+                else if (reader.ValueTextEquals("after"u8)) fields.After = JsonRange.Skip(ref reader);
+                else if (reader.ValueTextEquals("after_unknown"u8)) fields.AfterUnknown = JsonRange.Skip(ref reader);
+                else if (reader.ValueTextEquals("before_sensitive"u8)) fields.BeforeSensitive = JsonRange.Skip(ref reader);
+                else if (reader.ValueTextEquals("after_sensitive"u8)) fields.AfterSensitive = JsonRange.Skip(ref reader);
+                else if (reader.ValueTextEquals("replace_paths"u8)) fields.ReplacePaths = ReplacePathsOf(ref reader);
+                else if (reader.ValueTextEquals("importing"u8))
+                {
+                    reader.Read();
+                    fields.Importing = reader.TokenType == JsonTokenType.StartObject;
+                    reader.Skip();
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return fields;
+        }
+
+        private static ImmutableArray<string> ReplacePathsOf(ref Utf8JsonReader reader)
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                return [];
+            }
+            var builder = ImmutableArray.CreateBuilder<string>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                builder.Add(PathText(ref reader));
+            return builder.DrainToImmutable();
+        }
+
+        /// <summary>A replace path is a list of steps (attribute names and indexes): ["tags","Name"] becomes <c>tags["Name"]</c>.</summary>
+        private static string PathText(ref Utf8JsonReader reader)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                var text = reader.TokenType == JsonTokenType.String ? reader.GetString()! : Encoding.UTF8.GetString(reader.ValueSpan);
+                reader.Skip();
+                return text;
+            }
+            var path = new StringBuilder();
+            var first = true;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType == JsonTokenType.Number)
+                    path.Append('[').Append(Encoding.UTF8.GetString(reader.ValueSpan)).Append(']');
+                else if (reader.TokenType != JsonTokenType.String)
+                    reader.Skip();
+                else if (first)
+                    path.Append(reader.GetString());
+                else if (reader.GetString() is { } s && IsIdentifier(s))
+                    path.Append('.').Append(s);
+                else
+                    path.Append("[\"").Append(reader.GetString()).Append("\"]");
+                first = false;
+            }
+            return path.ToString();
+        }
+
+        private static bool IsIdentifier(string s)
+        {
+            if (s.Length == 0 || char.IsDigit(s[0])) return false;
+            foreach (var c in s)
+                if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-')) return false;
+            return true;
+        }
+    }
 }

@@ -17,21 +17,30 @@ public static class TerraformJsonPlanReader
 
     /// <summary>Reads the plan, materialising before/after values only for the resource types in <paramref name="scope"/>.</summary>
     public static ParseResult<Change> Read(ReadOnlyMemory<byte> utf8OrBomBytes, string file, ValueScope scope) =>
-        ParseResult<Change>.Catch(file, () => ReadPlan(utf8OrBomBytes, file, scope));
+        ParseResult<Change>.Catch(file, () =>
+        {
+            var payload = JsonPayload.Locate(utf8OrBomBytes, file);
+            using var window = new JsonWindow(payload.Utf8, file, payload.SkippedLines + 1);
+            return ReadPlan(window, file, scope);
+        });
 
-    public static ParseResult<Change> Read(Stream stream, string file)
-    {
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), file);
-    }
+    /// <summary>Reads the plan from a stream with a buffer of a few MB, whatever the size of the plan.
+    /// <paramref name="head"/> holds the bytes already taken from the start of the stream (for format detection).</summary>
+    public static ParseResult<Change> Read(ReadOnlyMemory<byte> head, Stream rest, string file, ValueScope scope) =>
+        Read(head, rest, file, scope, JsonWindow.DefaultBufferBytes);
 
-    private static Change ReadPlan(ReadOnlyMemory<byte> input, string file, ValueScope scope)
+    internal static ParseResult<Change> Read(ReadOnlyMemory<byte> head, Stream rest, string file, ValueScope scope, int bufferBytes) =>
+        ParseResult<Change>.Catch(file, () =>
+        {
+            using var window = JsonPayload.Open(head, rest, file, bufferBytes);
+            return ReadPlan(window, file, scope);
+        });
+
+    public static ParseResult<Change> Read(Stream stream, string file) => Read(default, stream, file, ValueScope.All);
+
+    private static Change ReadPlan(JsonWindow window, string file, ValueScope scope)
     {
-        var payload = JsonPayload.Locate(input, file);
-        var span = payload.Utf8.Span;
-        var lines = new LineCounter(payload.SkippedLines + 1);
-        var reader = JsonTopLevel.OpenObject(span, file, "terraform show -json output", lines);
+        var reader = JsonTopLevel.OpenObject(window, file, "terraform show -json output");
         var values = new PlanValueFactory();
         var elements = new ResourceChangeElement(values, scope);
 
@@ -43,49 +52,51 @@ public static class TerraformJsonPlanReader
         var sawStateValues = false;
         var openTofu = false;
 
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonStream.Next(ref reader, window) && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("format_version"u8))
             {
-                formatVersion = ReadString(ref reader);
+                formatVersion = ReadString(ref reader, window);
                 PlanFormatVersion.Check(formatVersion);
             }
             else if (reader.ValueTextEquals("terraform_version"u8))
             {
-                terraformVersion = ReadString(ref reader);
+                terraformVersion = ReadString(ref reader, window);
             }
             else if (reader.ValueTextEquals("resource_changes"u8))
             {
                 sawPlanKey = true;
-                openTofu |= ReadArray(ref reader, span, file, "resource_changes", elements, lines, changes);
+                openTofu |= ReadArray(ref reader, window, file, "resource_changes", elements, changes);
             }
             else if (reader.ValueTextEquals("resource_drift"u8))
             {
                 sawPlanKey = true;
-                openTofu |= ReadArray(ref reader, span, file, "resource_drift", elements, lines, drift);
+                openTofu |= ReadArray(ref reader, window, file, "resource_drift", elements, drift);
             }
             else if (reader.ValueTextEquals("errored"u8))
             {
-                reader.Read();
+                JsonStream.NextValue(ref reader, window);
                 if (reader.TokenType == JsonTokenType.True)
                     limitations.Add("the plan errored: Terraform stopped planning early, so the changes listed may be incomplete");
+                JsonStream.SkipValue(ref reader, window);
             }
             else if (reader.ValueTextEquals("complete"u8))
             {
-                reader.Read();
+                JsonStream.NextValue(ref reader, window);
                 if (reader.TokenType == JsonTokenType.False)
                     limitations.Add("the plan is not complete (deferred changes or -target): more changes may follow in a later plan");
+                JsonStream.SkipValue(ref reader, window);
             }
             else
             {
                 sawPlanKey |= reader.ValueTextEquals("planned_values"u8) || reader.ValueTextEquals("prior_state"u8) ||
                               reader.ValueTextEquals("output_changes"u8) || reader.ValueTextEquals("configuration"u8);
                 sawStateValues |= reader.ValueTextEquals("values"u8);
-                reader.Read();
-                reader.Skip();
+                JsonStream.NextValue(ref reader, window);
+                JsonStream.SkipValue(ref reader, window);
             }
         }
-        JsonTopLevel.EnsureEnd(ref reader, span, file, lines);
+        JsonTopLevel.EnsureEnd(ref reader, window, file);
 
         if (!sawPlanKey && (sawStateValues || formatVersion is not null))
             throw new InputException(new InputError(file, "this is Terraform state, not a plan; run terraform show -json PLANFILE"));
@@ -103,25 +114,25 @@ public static class TerraformJsonPlanReader
         };
     }
 
-    /// <summary>Reads one array of change objects element by element; returns whether any names an OpenTofu provider.</summary>
-    private static bool ReadArray(ref Utf8JsonReader reader, ReadOnlySpan<byte> span, string file, string array,
-        ResourceChangeElement elements, LineCounter lines, ImmutableArray<ResourceChange>.Builder into)
+    /// <summary>Reads one array of change objects element by element, each once it is whole in the window;
+    /// returns whether any names an OpenTofu provider.</summary>
+    private static bool ReadArray(ref Utf8JsonReader reader, JsonWindow window, string file, string array,
+        ResourceChangeElement elements, ImmutableArray<ResourceChange>.Builder into)
     {
-        reader.Read();
+        JsonStream.NextValue(ref reader, window);
         if (reader.TokenType == JsonTokenType.Null) return false;
         if (reader.TokenType != JsonTokenType.StartArray)
-            throw new InputException(new InputError(file, $"{array} is not an array", lines.LineAt(span, reader.TokenStartIndex)));
+            throw new InputException(new InputError(file, $"{array} is not an array", window.LineAt(reader.TokenStartIndex)));
         var openTofu = false;
         var index = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        while (JsonStream.NextWhole(ref reader, window, out var start, out var end) && reader.TokenType != JsonTokenType.EndArray)
         {
-            var line = lines.LineAt(span, reader.TokenStartIndex);
+            var line = window.LineAt(start);
             var source = new SourceRef(file, line, ResourceChangeElement.Describe(index, array));
-            using var element = JsonDocument.ParseValue(ref reader);
             ResourceChange change;
             try
             {
-                change = elements.Read(element.RootElement, source);
+                change = elements.Read(window.Span[start..end], source);
             }
             catch (InputException e) when (e.Error.File == "?")
             {
@@ -134,11 +145,11 @@ public static class TerraformJsonPlanReader
         return openTofu;
     }
 
-    private static string? ReadString(ref Utf8JsonReader reader)
+    private static string? ReadString(ref Utf8JsonReader reader, JsonWindow window)
     {
-        reader.Read();
+        JsonStream.NextValue(ref reader, window);
         if (reader.TokenType == JsonTokenType.String) return reader.GetString();
-        reader.Skip();
+        JsonStream.SkipValue(ref reader, window);
         return null;
     }
 }

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Json;
+
+namespace Kalc.Iac.PlanParser.Terraform.Json;
+
+/// <summary>An <c>after_unknown</c> or <c>before_sensitive</c>/<c>after_sensitive</c> mask: <c>true</c> marks a whole
+/// subtree. Masks are small; the common ones (absent, false, {}, true) need no document at all.</summary>
+internal readonly struct Mask : IDisposable
+{
+    private static readonly JsonElement True = JsonDocument.Parse("true").RootElement;
+    private readonly JsonDocument? _document;
+
+    private Mask(JsonElement element, JsonDocument? document)
+    {
+        Element = element;
+        _document = document;
+    }
+
+    public JsonElement Element { get; }
+
+    public static Mask Of(ReadOnlySpan<byte> json, JsonRange range)
+    {
+        var text = range.Of(json).Trim(" \t\r\n"u8);
+        if (text.IsEmpty || text.SequenceEqual("false"u8) || text.SequenceEqual("null"u8) || text.SequenceEqual("{}"u8))
+            return default;
+        if (text.SequenceEqual("true"u8)) return new Mask(True, null);
+        var document = JsonDocument.Parse(text.ToArray(), JsonLimits.DocumentOptions);
+        return new Mask(document.RootElement, document);
+    }
+
+    public static bool IsEmpty(JsonElement mask) => mask.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.False => true,
+        JsonValueKind.Object => mask.GetPropertyCount() == 0,
+        _ => false,
+    };
+
+    public void Dispose() => _document?.Dispose();
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace Kalc.Iac.Cli.Tests;
+
+/// <summary>The Native AOT build of kalc-iac (the release build), published by test.sh to .build/aot/kalc-iac, or
+/// wherever KALC_IAC_AOT_BINARY points. Runs it as a user would: a process with arguments, stdin and environment.</summary>
+internal static class AotBinary
+{
+    public static string? Path
+    {
+        get
+        {
+            var path = Environment.GetEnvironmentVariable("KALC_IAC_AOT_BINARY") is { Length: > 0 } given
+                ? given
+                : System.IO.Path.Combine(Kalc.Iac.Tests.RepoPaths.Root, ".build", "aot", "kalc-iac");
+            return File.Exists(path) ? path : null;
+        }
+    }
+
+    public static CliRun Run(byte[]? stdin, IReadOnlyDictionary<string, string?> env, params string[] args)
+    {
+        var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException("no AOT binary"))
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Kalc.Iac.Tests.RepoPaths.Root,
+        };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var (name, value) in env) start.Environment[name] = value;
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null) process.StandardInput.BaseStream.Write(stdin);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(true);
+            throw new TimeoutException("the AOT binary did not finish in 120 s: " + string.Join(' ', args));
+        }
+        return new CliRun(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+    }
+}
+
+/// <summary>A fact that needs the AOT binary: skipped, saying why, when it has not been published.</summary>
+public sealed class AotFactAttribute : FactAttribute
+{
+    public AotFactAttribute()
+    {
+        if (AotBinary.Path is null) Skip = "no Native AOT build at .build/aot/kalc-iac (test.sh publishes it; needs a C toolchain)";
+    }
+}
