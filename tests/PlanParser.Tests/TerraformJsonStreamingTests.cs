@@ -74,6 +74,20 @@ public class TerraformJsonStreamingTests
         Assert.NotNull(result.Error.Line);
     }
 
+    [Fact]
+    public void An_element_error_is_reported_before_a_break_later_in_the_input()
+    {
+        var elements = string.Join(",", Enumerable.Range(0, 2000).Select(i => i == 1500
+            ? "{\"address\":\"a.b\",\"name\":\"b\",\"change\":{\"actions\":[\"create\"]}}"
+            : $"{{\"address\":\"t.n{i}\",\"type\":\"t\",\"name\":\"n{i}\",\"change\":{{\"actions\":[\"create\"]}}}}"));
+        var bytes = Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\n\"resource_changes\":[" + elements + ",{\"address\":");
+
+        var result = TerraformJsonPlanReader.Read(bytes, "plan.json");
+
+        Assert.False(result.IsOk);
+        Assert.Equal("plan.json:2: resource_changes[1500]: missing \"type\"", result.Error.ToString());
+    }
+
     private static string Dump(Change change)
     {
         var sb = new StringBuilder(ModelText.Of(change));

@@ -28,8 +28,6 @@ internal static class JsonContainer
                 case (byte)'{' or (byte)'[':
                     depth++;
                     break;
-                case (byte)'/':
-                    return -1; // a comment: not worth sharing, and it could hide a bracket
                 case (byte)'}' or (byte)']':
                     if (--depth == 0) return i + 1;
                     break;

@@ -114,8 +114,8 @@ public static class TerraformJsonPlanReader
         };
     }
 
-    /// <summary>Reads one array of change objects element by element, each once it is whole in the window;
-    /// returns whether any names an OpenTofu provider.</summary>
+    /// <summary>Reads one array of change objects element by element, each once it is whole in the window (mapped on a
+    /// second thread, <see cref="ElementPipeline"/>); returns whether any names an OpenTofu provider.</summary>
     private static bool ReadArray(ref Utf8JsonReader reader, JsonWindow window, string file, string array,
         ResourceChangeElement elements, ImmutableArray<ResourceChange>.Builder into)
     {
@@ -123,26 +123,17 @@ public static class TerraformJsonPlanReader
         if (reader.TokenType == JsonTokenType.Null) return false;
         if (reader.TokenType != JsonTokenType.StartArray)
             throw new InputException(new InputError(file, $"{array} is not an array", window.LineAt(reader.TokenStartIndex)));
-        var openTofu = false;
-        var index = 0;
-        while (JsonStream.NextWhole(ref reader, window, out var start, out var end) && reader.TokenType != JsonTokenType.EndArray)
+        using var pipeline = new ElementPipeline(elements, file, array, into);
+        try
         {
-            var line = window.LineAt(start);
-            var source = new SourceRef(file, line, ResourceChangeElement.Describe(index, array));
-            ResourceChange change;
-            try
-            {
-                change = elements.Read(window.Span[start..end], source);
-            }
-            catch (InputException e) when (e.Error.File == "?")
-            {
-                throw new InputException(e.Error with { File = file, Line = line });
-            }
-            openTofu |= ProducerName.IsOpenTofuProvider(change.ProviderName);
-            into.Add(change);
-            index++;
+            while (!pipeline.Failed && JsonStream.NextWhole(ref reader, window, out var start, out var end) && reader.TokenType != JsonTokenType.EndArray)
+                pipeline.Add(window.Span[start..end], window.LineAt(start));
         }
-        return openTofu;
+        catch when (pipeline.Settle())
+        {
+            // An element before the point where the input broke failed too: its error comes first in the file.
+        }
+        return pipeline.Complete();
     }
 
     private static string? ReadString(ref Utf8JsonReader reader, JsonWindow window)
