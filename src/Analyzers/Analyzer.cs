@@ -21,12 +21,20 @@ public static class Analyzer
         var missing = new List<string>();
         missing.AddRange(before.Aws.Missing);
         missing.AddRange(before.Kube.Missing);
-        foreach (var rule in rules)
+        // Rules are independent and the context computes what they share once (thread-safe lazies): run them side by
+        // side, and keep their results in rule order so the report does not depend on which finished first.
+        var results = new (List<Finding> Findings, List<string> Missing)[rules.Count];
+        Parallel.For(0, rules.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            clock.Restart();
-            findings.AddRange(rule.Evaluate(ctx));
-            if (rule is IRequiresState needs) missing.AddRange(needs.MissingState(ctx));
-            timing?.Invoke(rule.Descriptor.Id, clock.Elapsed);
+            var ruleClock = System.Diagnostics.Stopwatch.StartNew();
+            var rule = rules[i];
+            results[i] = ([.. rule.Evaluate(ctx)], rule is IRequiresState needs ? [.. needs.MissingState(ctx)] : []);
+            timing?.Invoke(rule.Descriptor.Id, ruleClock.Elapsed);
+        });
+        foreach (var (ruleFindings, ruleMissing) in results)
+        {
+            findings.AddRange(ruleFindings);
+            missing.AddRange(ruleMissing);
         }
 
         var summary = Summarise(change, ctx.Mapped);

@@ -22,10 +22,18 @@ public static class WorldProjection
         return world with { Aws = aws, Kube = kube, Unknowns = world.Unknowns.SetItems(unknowns) };
     }
 
+    /// <summary>Maps every change, in plan order. Mapping one change reads only that change, so a large plan is mapped
+    /// in parallel.</summary>
     public static IReadOnlyList<MappedChange> MapAll(Change change)
     {
-        var result = new List<MappedChange>(change.ResourceChanges.Length);
-        foreach (var rc in change.ResourceChanges) result.Add(ResourceMappers.Map(rc));
+        var changes = change.ResourceChanges;
+        var result = new MappedChange[changes.Length];
+        if (changes.Length < 4096)
+        {
+            for (var i = 0; i < changes.Length; i++) result[i] = ResourceMappers.Map(changes[i]);
+            return result;
+        }
+        Parallel.For(0, changes.Length, i => result[i] = ResourceMappers.Map(changes[i]));
         return result;
     }
 }

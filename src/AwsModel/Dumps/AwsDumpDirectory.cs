@@ -13,18 +13,12 @@ public static class AwsDumpDirectory
         if (listing.Files.IsEmpty)
             throw new InputException(new InputError(dir, "no aws-cli output files in this directory"));
         var fragments = new List<AwsStateFragment>(listing.Files.Length);
+        // The parser keeps no reference to the bytes (its document is disposed before it returns): one buffer serves all files.
+        var buffer = Array.Empty<byte>();
         foreach (var file in listing.Files)
         {
-            // The parser keeps no reference to the bytes (its document is disposed before it returns).
-            var (buffer, length) = DumpFiles.ReadPooled(file);
-            try
-            {
-                fragments.Add(AwsDumpParser.Parse(buffer.AsMemory(0, length), file).Unwrap());
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-            }
+            var length = DumpFiles.ReadInto(file, ref buffer);
+            fragments.Add(AwsDumpParser.Parse(buffer.AsMemory(0, length), file).Unwrap());
         }
         return AwsStateMerger.Merge(fragments);
     });

@@ -20,7 +20,8 @@ public sealed class PermissionAnalysis
     private readonly Lazy<ImmutableArray<ComponentPrincipal>> principals;
     private readonly Lazy<(ImmutableArray<PermissionLoss> Losses, ImmutableArray<string> Undecidable)> losses;
     private readonly Lazy<TrustAnalysis> trust;
-    private readonly Dictionary<MappedChange, RolePermissionIndex> alone = [];
+    /// <summary>Rules run in parallel and share this analysis: the memo is concurrent.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<MappedChange, Lazy<RolePermissionIndex>> alone = new();
 
     public PermissionAnalysis(AnalysisContext context)
     {
@@ -111,12 +112,12 @@ public sealed class PermissionAnalysis
             yield return new PermissionLoss { Principal = p, Cause = candidates.FirstOrDefault(), Together = [.. candidates.Skip(1)], Lost = [.. remaining] };
     }
 
-    private RolePermissionIndex Alone(MappedChange change)
-    {
-        if (alone.TryGetValue(change, out var index)) return index;
-        var world = context.Before.Apply([change]);
-        return alone[change] = new RolePermissionIndex(world.Aws.Roles, world.Aws.Policies, documents: documents);
-    }
+    private RolePermissionIndex Alone(MappedChange change) =>
+        alone.GetOrAdd(change, c => new Lazy<RolePermissionIndex>(() =>
+        {
+            var world = context.Before.Apply([c]);
+            return new RolePermissionIndex(world.Aws.Roles, world.Aws.Policies, documents: documents);
+        })).Value;
 
     private static bool Unchanged(IamRole before, IamRole after, Dictionary<string, ManagedPolicy> beforePolicies, Dictionary<string, ManagedPolicy> afterPolicies)
     {
