@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using Kalc.Iac.PlanParser.Model;
@@ -28,6 +29,36 @@ public class TerraformJsonStreamingTests
             if (whole.IsOk) Assert.Equal(Dump(whole.Value), Dump(streamed.Value!));
         }
     }
+
+    /// <summary>The CLI reads only the attributes its mappers use (located while the change is tokenized, then built):
+    /// each one must come out exactly as a full read gives it, unknown and sensitive marks included.</summary>
+    [Theory]
+    [MemberData(nameof(Plans))]
+    public void Reading_only_some_attributes_gives_them_exactly_as_a_full_read(string relative)
+    {
+        var bytes = Fixtures.Bytes(relative);
+        var full = TerraformJsonPlanReader.Read(bytes, relative);
+        if (!full.IsOk) return;
+        // Every other attribute name seen for each type.
+        var wanted = full.Value.ResourceChanges
+            .GroupBy(rc => rc.Type)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<string>?)g.SelectMany(rc => Names(rc.Before).Concat(Names(rc.After))).Distinct().Order(StringComparer.Ordinal)
+                .Where((_, i) => i % 2 == 0).ToHashSet(StringComparer.Ordinal));
+        var scoped = TerraformJsonPlanReader.Read(bytes, relative, new ValueScope(wanted)).Unwrap();
+
+        for (var i = 0; i < full.Value.ResourceChanges.Length; i++)
+        {
+            var only = wanted[full.Value.ResourceChanges[i].Type]!;
+            Assert.Equal(Restrict(full.Value.ResourceChanges[i].Before, only), scoped.ResourceChanges[i].Before);
+            Assert.Equal(Restrict(full.Value.ResourceChanges[i].After, only), scoped.ResourceChanges[i].After);
+        }
+    }
+
+    private static IEnumerable<string> Names(PlanValue v) => v is PlanObject o ? o.Properties.Keys : [];
+
+    private static PlanValue Restrict(PlanValue v, IReadOnlySet<string> only) => v is PlanObject o
+        ? new PlanObject(o.Properties.Where(p => only.Contains(p.Key)).ToImmutableDictionary(StringComparer.Ordinal))
+        : v;
 
     [Fact]
     public void An_element_and_a_prior_state_larger_than_the_buffer_are_read_across_refills()

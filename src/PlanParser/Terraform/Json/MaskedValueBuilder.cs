@@ -25,6 +25,25 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
             : Build(json, ref reader, unknown, sensitive);
     }
 
+    /// <summary>Builds an object from the wanted attributes of a value, already located (each a range of
+    /// <paramref name="json"/>), as <see cref="Build(ReadOnlySpan{byte}, JsonElement, JsonElement, IReadOnlySet{string}?)"/>
+    /// with <paramref name="only"/> would.</summary>
+    public PlanValue BuildSelected(ReadOnlySpan<byte> json, List<(string Name, JsonRange Range)> attributes, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string> only)
+    {
+        if (sensitive.ValueKind == JsonValueKind.True) return PlanValue.Sensitive;
+        if (unknown.ValueKind == JsonValueKind.True) return PlanValue.Unknown;
+        var props = ImmutableDictionary.CreateBuilder<string, PlanValue>(StringComparer.Ordinal);
+        foreach (var (name, range) in attributes)
+        {
+            var value = range.Of(json);
+            var reader = new Utf8JsonReader(value, JsonLimits.ReaderOptions);
+            reader.Read();
+            props[name] = Build(value, ref reader, Child(unknown, name), Child(sensitive, name));
+        }
+        AddUnknownOnly(props, unknown, only);
+        return PlanValueFactory.Object(props);
+    }
+
     /// <summary>Builds the value whose first token the reader is on, leaving the reader on its last token.</summary>
     private PlanValue Build(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, JsonElement unknown, JsonElement sensitive)
     {
@@ -91,16 +110,19 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
             }
             props[name] = Build(json, ref reader, Child(unknown, name), Child(sensitive, name));
         }
-        // Terraform leaves unknown attributes out of "after" and lists them only in after_unknown.
-        if (unknown.ValueKind == JsonValueKind.Object)
-        {
-            foreach (var u in unknown.EnumerateObject())
-            {
-                if (u.Value.ValueKind == JsonValueKind.True && !props.ContainsKey(u.Name) && (only is null || only.Contains(u.Name)))
-                    props[values.Names.Intern(u.Name)] = PlanValue.Unknown;
-            }
-        }
+        AddUnknownOnly(props, unknown, only);
         return PlanValueFactory.Object(props);
+    }
+
+    /// <summary>Terraform leaves unknown attributes out of "after" and lists them only in after_unknown.</summary>
+    private void AddUnknownOnly(ImmutableDictionary<string, PlanValue>.Builder props, JsonElement unknown, IReadOnlySet<string>? only)
+    {
+        if (unknown.ValueKind != JsonValueKind.Object) return;
+        foreach (var u in unknown.EnumerateObject())
+        {
+            if (u.Value.ValueKind == JsonValueKind.True && !props.ContainsKey(u.Name) && (only is null || only.Contains(u.Name)))
+                props[values.Names.Intern(u.Name)] = PlanValue.Unknown;
+        }
     }
 
     private PlanValue BuildArray(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, JsonElement unknown, JsonElement sensitive)

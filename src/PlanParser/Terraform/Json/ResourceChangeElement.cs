@@ -44,7 +44,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             {
                 reader.Read();
                 sawChange = reader.TokenType == JsonTokenType.StartObject;
-                if (sawChange) change = ChangeFields.Read(ref reader);
+                if (sawChange) change = ChangeFields.Read(ref reader, type is null || !scope.Includes(type) ? null : scope.AttributesOf(type), values.Names);
                 else reader.Skip();
             }
             else
@@ -93,12 +93,16 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
         using var afterUnknown = Mask.Of(json, change.AfterUnknown);
         using var beforeSensitive = Mask.Of(json, change.BeforeSensitive);
         using var afterSensitive = Mask.Of(json, change.AfterSensitive);
-        var before = _builder.Build(change.Before.Of(json), default, beforeSensitive.Element, only);
+        var before = change.BeforeAttributes is { } b
+            ? _builder.BuildSelected(json, b, default, beforeSensitive.Element, only!)
+            : _builder.Build(change.Before.Of(json), default, beforeSensitive.Element, only);
         // No-op changes repeat the same object twice; sharing it halves the memory of a mostly unchanged plan.
         var same = !change.Before.IsEmpty && Mask.IsEmpty(afterUnknown.Element) &&
                    change.Before.Of(json).SequenceEqual(change.After.Of(json)) &&
                    change.BeforeSensitive.Of(json).SequenceEqual(change.AfterSensitive.Of(json));
-        var after = same ? before : _builder.Build(change.After.Of(json), afterUnknown.Element, afterSensitive.Element, only);
+        var after = same ? before
+            : change.AfterAttributes is { } a ? _builder.BuildSelected(json, a, afterUnknown.Element, afterSensitive.Element, only!)
+            : _builder.Build(change.After.Of(json), afterUnknown.Element, afterSensitive.Element, only);
         return (before, after);
     }
 
@@ -162,18 +166,24 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
     {
         public JsonRange? Actions;
         public JsonRange Before, After, AfterUnknown, BeforeSensitive, AfterSensitive;
+
+        /// <summary>When only some attributes are wanted and the type was known before the change object: where each
+        /// wanted top-level attribute of before/after lies (null: the value is not an object, or all are wanted).</summary>
+        public List<(string Name, JsonRange Range)>? BeforeAttributes, AfterAttributes;
         public ImmutableArray<string> ReplacePaths;
         public bool Importing;
 
-        /// <summary>Reads the change object the reader is on, leaving the reader on its closing brace.</summary>
-        public static ChangeFields Read(ref Utf8JsonReader reader)
+        /// <summary>Reads the change object the reader is on, leaving the reader on its closing brace. With
+        /// <paramref name="only"/>, notes where those attributes of before/after lie as it passes them, so that building
+        /// the values reads just those bytes again.</summary>
+        public static ChangeFields Read(ref Utf8JsonReader reader, IReadOnlySet<string>? only, StringPool names)
         {
             var fields = new ChangeFields { ReplacePaths = [] };
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("actions"u8)) fields.Actions = JsonRange.Skip(ref reader);
-                else if (reader.ValueTextEquals("before"u8)) fields.Before = JsonRange.Skip(ref reader);
-                else if (reader.ValueTextEquals("after"u8)) fields.After = JsonRange.Skip(ref reader);
+                else if (reader.ValueTextEquals("before"u8)) fields.Before = Value(ref reader, only, names, out fields.BeforeAttributes);
+                else if (reader.ValueTextEquals("after"u8)) fields.After = Value(ref reader, only, names, out fields.AfterAttributes);
                 else if (reader.ValueTextEquals("after_unknown"u8)) fields.AfterUnknown = JsonRange.Skip(ref reader);
                 else if (reader.ValueTextEquals("before_sensitive"u8)) fields.BeforeSensitive = JsonRange.Skip(ref reader);
                 else if (reader.ValueTextEquals("after_sensitive"u8)) fields.AfterSensitive = JsonRange.Skip(ref reader);
@@ -191,6 +201,27 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
                 }
             }
             return fields;
+        }
+
+        private static JsonRange Value(ref Utf8JsonReader reader, IReadOnlySet<string>? only, StringPool names, out List<(string Name, JsonRange Range)>? attributes)
+        {
+            attributes = null;
+            if (only is null) return JsonRange.Skip(ref reader);
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                return new JsonRange(start, (int)reader.BytesConsumed - start);
+            }
+            attributes = [];
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = names.Intern(ref reader);
+                var range = JsonRange.Skip(ref reader);
+                if (only.Contains(name)) attributes.Add((name, range));
+            }
+            return new JsonRange(start, (int)reader.BytesConsumed - start);
         }
 
         private static ImmutableArray<string> ReplacePathsOf(ref Utf8JsonReader reader)
