@@ -116,7 +116,7 @@ internal sealed class ElementPipeline : IDisposable
             ResourceChange change;
             try
             {
-                change = _elements.Read(batch.Bytes.AsSpan(offset, length), source);
+                change = _elements.Read(batch.Bytes.AsMemory(offset, length), source);
             }
             catch (InputException e) when (e.Error.File == "?")
             {

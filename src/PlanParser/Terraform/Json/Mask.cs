@@ -19,13 +19,16 @@ internal readonly struct Mask : IDisposable
 
     public JsonElement Element { get; }
 
-    public static Mask Of(ReadOnlySpan<byte> json, JsonRange range)
+    /// <summary>The mask at <paramref name="range"/> of <paramref name="element"/> (whose bytes the document then reads
+    /// in place: dispose the mask before the element's buffer is reused).</summary>
+    public static Mask Of(ReadOnlyMemory<byte> element, JsonRange range)
     {
-        var text = range.Of(json).Trim(" \t\r\n"u8);
+        var memory = element.Slice(range.Start, range.Length);
+        var text = memory.Span.Trim(" \t\r\n"u8);
         if (text.IsEmpty || text.SequenceEqual("false"u8) || text.SequenceEqual("null"u8) || text.SequenceEqual("{}"u8))
             return default;
         if (text.SequenceEqual("true"u8)) return new Mask(True, null);
-        var document = JsonDocument.Parse(text.ToArray(), JsonLimits.DocumentOptions);
+        var document = JsonDocument.Parse(memory, JsonLimits.DocumentOptions);
         return new Mask(document.RootElement, document);
     }
 

@@ -28,7 +28,7 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
     /// <summary>Builds an object from the wanted attributes of a value, already located (each a range of
     /// <paramref name="json"/>), as <see cref="Build(ReadOnlySpan{byte}, JsonElement, JsonElement, IReadOnlySet{string}?)"/>
     /// with <paramref name="only"/> would.</summary>
-    public PlanValue BuildSelected(ReadOnlySpan<byte> json, List<(string Name, JsonRange Range)> attributes, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string> only)
+    public PlanValue BuildSelected(ReadOnlySpan<byte> json, ReadOnlySpan<(string Name, JsonRange Range)> attributes, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string> only)
     {
         if (sensitive.ValueKind == JsonValueKind.True) return PlanValue.Sensitive;
         if (unknown.ValueKind == JsonValueKind.True) return PlanValue.Unknown;

@@ -18,8 +18,9 @@ internal static class PlanActions
     private static readonly ImmutableArray<ChangeAction> CreateThenDelete = [ChangeAction.Create, ChangeAction.Delete];
 
     /// <summary>Parses the actions array at <paramref name="range"/> of <paramref name="json"/>.</summary>
-    public static ImmutableArray<ChangeAction> Parse(ReadOnlySpan<byte> json, JsonRange range, string where)
+    public static ImmutableArray<ChangeAction> Parse(ReadOnlySpan<byte> json, JsonRange range, string element, string address)
     {
+        var where = new Where(element, address);
         var reader = new Utf8JsonReader(range.Of(json), JsonLimits.ReaderOptions);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -54,7 +55,13 @@ internal static class PlanActions
         _ => [action],
     };
 
-    private static ChangeAction ParseOne(ref Utf8JsonReader reader, string where)
+    /// <summary>"resource_changes[3] (aws_iam_role.x)", put together only when an error needs it.</summary>
+    private readonly record struct Where(string Element, string Address)
+    {
+        public override string ToString() => $"{Element} ({Address})";
+    }
+
+    private static ChangeAction ParseOne(ref Utf8JsonReader reader, Where where)
     {
         if (reader.TokenType != JsonTokenType.String)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Kalc.Iac.Core;
@@ -16,8 +17,13 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
 {
     private readonly MaskedValueBuilder _builder = new(values);
 
-    public ResourceChange Read(ReadOnlySpan<byte> json, SourceRef source)
+    /// <summary>Where the wanted attributes of before/after lie, for the element being read (one reader per thread).</summary>
+    private readonly List<(string Name, JsonRange Range)> _attributes = [];
+
+    public ResourceChange Read(ReadOnlyMemory<byte> element, SourceRef source)
     {
+        var json = element.Span;
+        _attributes.Clear();
         var where = source.Path!;
         var reader = new Utf8JsonReader(json, JsonLimits.ReaderOptions);
         reader.Read();
@@ -44,7 +50,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             {
                 reader.Read();
                 sawChange = reader.TokenType == JsonTokenType.StartObject;
-                if (sawChange) change = ChangeFields.Read(ref reader, type is null || !scope.Includes(type) ? null : scope.AttributesOf(type), values.Names);
+                if (sawChange) change = ChangeFields.Read(ref reader, type is null || !scope.Includes(type) ? null : scope.AttributesOf(type), values.Names, _attributes);
                 else reader.Skip();
             }
             else
@@ -59,11 +65,11 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
         address ??= AddressFromParts(module, mode, type, name, index);
         if (!sawChange) throw new InputException($"{where} ({address}): no change object");
         if (change.Actions is null) throw new InputException($"{where} ({address}): change.actions is missing or empty");
-        var actions = PlanActions.Parse(json, change.Actions.Value, $"{where} ({address})");
+        var actions = PlanActions.Parse(json, change.Actions.Value, where, address);
 
         var withValues = scope.Includes(type);
         var only = scope.AttributesOf(type);
-        var (beforeValue, afterValue) = withValues ? Values(json, change, only) : (PlanValue.Null, PlanValue.Null);
+        var (beforeValue, afterValue) = withValues ? Values(element, change, only) : (PlanValue.Null, PlanValue.Null);
 
         return new ResourceChange
         {
@@ -88,20 +94,21 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
         };
     }
 
-    private (PlanValue Before, PlanValue After) Values(ReadOnlySpan<byte> json, ChangeFields change, IReadOnlySet<string>? only)
+    private (PlanValue Before, PlanValue After) Values(ReadOnlyMemory<byte> element, ChangeFields change, IReadOnlySet<string>? only)
     {
-        using var afterUnknown = Mask.Of(json, change.AfterUnknown);
-        using var beforeSensitive = Mask.Of(json, change.BeforeSensitive);
-        using var afterSensitive = Mask.Of(json, change.AfterSensitive);
+        var json = element.Span;
+        using var afterUnknown = Mask.Of(element, change.AfterUnknown);
+        using var beforeSensitive = Mask.Of(element, change.BeforeSensitive);
+        using var afterSensitive = Mask.Of(element, change.AfterSensitive);
         var before = change.BeforeAttributes is { } b
-            ? _builder.BuildSelected(json, b, default, beforeSensitive.Element, only!)
+            ? _builder.BuildSelected(json, CollectionsMarshal.AsSpan(_attributes).Slice(b.Start, b.Length), default, beforeSensitive.Element, only!)
             : _builder.Build(change.Before.Of(json), default, beforeSensitive.Element, only);
         // No-op changes repeat the same object twice; sharing it halves the memory of a mostly unchanged plan.
         var same = !change.Before.IsEmpty && Mask.IsEmpty(afterUnknown.Element) &&
                    change.Before.Of(json).SequenceEqual(change.After.Of(json)) &&
                    change.BeforeSensitive.Of(json).SequenceEqual(change.AfterSensitive.Of(json));
         var after = same ? before
-            : change.AfterAttributes is { } a ? _builder.BuildSelected(json, a, afterUnknown.Element, afterSensitive.Element, only!)
+            : change.AfterAttributes is { } a ? _builder.BuildSelected(json, CollectionsMarshal.AsSpan(_attributes).Slice(a.Start, a.Length), afterUnknown.Element, afterSensitive.Element, only!)
             : _builder.Build(change.After.Of(json), afterUnknown.Element, afterSensitive.Element, only);
         return (before, after);
     }
@@ -167,23 +174,24 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
         public JsonRange? Actions;
         public JsonRange Before, After, AfterUnknown, BeforeSensitive, AfterSensitive;
 
-        /// <summary>When only some attributes are wanted and the type was known before the change object: where each
-        /// wanted top-level attribute of before/after lies (null: the value is not an object, or all are wanted).</summary>
-        public List<(string Name, JsonRange Range)>? BeforeAttributes, AfterAttributes;
+        /// <summary>When only some attributes are wanted and the type was known before the change object: which entries of
+        /// the reader's attribute list say where each wanted top-level attribute of before/after lies (null: the value is
+        /// not an object, or all are wanted).</summary>
+        public (int Start, int Length)? BeforeAttributes, AfterAttributes;
         public ImmutableArray<string> ReplacePaths;
         public bool Importing;
 
         /// <summary>Reads the change object the reader is on, leaving the reader on its closing brace. With
         /// <paramref name="only"/>, notes where those attributes of before/after lie as it passes them, so that building
         /// the values reads just those bytes again.</summary>
-        public static ChangeFields Read(ref Utf8JsonReader reader, IReadOnlySet<string>? only, StringPool names)
+        public static ChangeFields Read(ref Utf8JsonReader reader, IReadOnlySet<string>? only, StringPool names, List<(string Name, JsonRange Range)> attributes)
         {
             var fields = new ChangeFields { ReplacePaths = [] };
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("actions"u8)) fields.Actions = JsonRange.Skip(ref reader);
-                else if (reader.ValueTextEquals("before"u8)) fields.Before = Value(ref reader, only, names, out fields.BeforeAttributes);
-                else if (reader.ValueTextEquals("after"u8)) fields.After = Value(ref reader, only, names, out fields.AfterAttributes);
+                else if (reader.ValueTextEquals("before"u8)) fields.Before = Value(ref reader, only, names, attributes, out fields.BeforeAttributes);
+                else if (reader.ValueTextEquals("after"u8)) fields.After = Value(ref reader, only, names, attributes, out fields.AfterAttributes);
                 else if (reader.ValueTextEquals("after_unknown"u8)) fields.AfterUnknown = JsonRange.Skip(ref reader);
                 else if (reader.ValueTextEquals("before_sensitive"u8)) fields.BeforeSensitive = JsonRange.Skip(ref reader);
                 else if (reader.ValueTextEquals("after_sensitive"u8)) fields.AfterSensitive = JsonRange.Skip(ref reader);
@@ -203,9 +211,10 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             return fields;
         }
 
-        private static JsonRange Value(ref Utf8JsonReader reader, IReadOnlySet<string>? only, StringPool names, out List<(string Name, JsonRange Range)>? attributes)
+        private static JsonRange Value(ref Utf8JsonReader reader, IReadOnlySet<string>? only, StringPool names,
+            List<(string Name, JsonRange Range)> attributes, out (int Start, int Length)? located)
         {
-            attributes = null;
+            located = null;
             if (only is null) return JsonRange.Skip(ref reader);
             reader.Read();
             var start = (int)reader.TokenStartIndex;
@@ -214,13 +223,14 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
                 reader.Skip();
                 return new JsonRange(start, (int)reader.BytesConsumed - start);
             }
-            attributes = [];
+            var first = attributes.Count;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = names.Intern(ref reader);
                 var range = JsonRange.Skip(ref reader);
                 if (only.Contains(name)) attributes.Add((name, range));
             }
+            located = (first, attributes.Count - first);
             return new JsonRange(start, (int)reader.BytesConsumed - start);
         }
 
