@@ -119,6 +119,24 @@ public class TerraformJsonStreamingTests
         Assert.Equal("plan.json:2: resource_changes[1500]: missing \"type\"", result.Error.ToString());
     }
 
+    /// <summary>Elements are mapped by two workers, batch by batch: of two bad elements in different batches, the
+    /// first in the file is reported, whichever worker finished first.</summary>
+    [Fact]
+    public void Of_two_bad_elements_far_apart_the_first_in_the_file_is_reported()
+    {
+        var padding = new string('x', 200);
+        var elements = string.Join(",\n", Enumerable.Range(0, 6000).Select(i => i is 700 or 5500
+            ? $"{{\"address\":\"a.b{i}\",\"name\":\"b\",\"change\":{{\"actions\":[\"create\"]}}}}"
+            : $"{{\"address\":\"t.n{i}\",\"type\":\"t\",\"name\":\"n{i}\",\"description\":\"{padding}\",\"change\":{{\"actions\":[\"create\"]}}}}"));
+        var bytes = Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"resource_changes\":[\n" + elements + "]}");
+        Assert.True(bytes.Length > 1_000_000, "the elements must span several batches");
+
+        var result = TerraformJsonPlanReader.Read(bytes, "plan.json");
+
+        Assert.False(result.IsOk);
+        Assert.Equal("plan.json:702: resource_changes[700]: missing \"type\"", result.Error.ToString());
+    }
+
     private static string Dump(Change change)
     {
         var sb = new StringBuilder(ModelText.Of(change));

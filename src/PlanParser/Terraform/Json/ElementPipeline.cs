@@ -6,34 +6,43 @@ using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.PlanParser.Terraform.Json;
 
-/// <summary>Reads the elements of one change array on a second thread while the first keeps tokenizing the input:
-/// the thread that owns the stream finds each element's bytes and copies them into batches, this one maps them onto
-/// <see cref="ResourceChange"/>s in order. A batch queue of bounded length keeps memory flat. The first error in file
-/// order wins: an element's error (found here) comes before whatever the tokenizer found after it.</summary>
+/// <summary>Maps the elements of one change array on worker threads while the reading thread keeps tokenizing the
+/// input: the reading thread finds each element's bytes and copies them into numbered batches; each worker (one per
+/// core, at most <see cref="MaxWorkers"/>, each with its own <see cref="ResourceChangeElement"/>) maps whole batches, and
+/// the results are put back in batch order. A batch queue of bounded length keeps memory flat. The first error in file
+/// order wins: an element's error (found by a worker) comes before any later element's, and before whatever the
+/// tokenizer found after it.</summary>
 internal sealed class ElementPipeline : IDisposable
 {
     private const int BatchBytes = 256 * 1024;
+    private const int MaxWorkers = 2;
     private readonly BlockingCollection<Batch> _queue = new(boundedCapacity: 8);
-    private readonly ResourceChangeElement _elements;
     private readonly string _file;
     private readonly string _array;
     private readonly ImmutableArray<ResourceChange>.Builder _into;
-    private readonly Thread _worker;
+    private readonly Thread[] _workers;
     private readonly ConcurrentQueue<byte[]> _free = new();
+    private readonly ConcurrentDictionary<int, ResourceChange[]> _results = new();
+    private readonly object _failureLock = new();
     private Batch _current;
-    private ExceptionDispatchInfo? _failure;
+    private Failure? _failure;
     private int _index;
-    private bool _openTofu;
+    private int _batches;
+    private bool _finished;
 
-    public ElementPipeline(ResourceChangeElement elements, string file, string array, ImmutableArray<ResourceChange>.Builder into)
+    public ElementPipeline(Func<ResourceChangeElement> elements, string file, string array, ImmutableArray<ResourceChange>.Builder into)
     {
-        _elements = elements;
         _file = file;
         _array = array;
         _into = into;
         _current = NewBatch(BatchBytes);
-        _worker = new Thread(Work) { IsBackground = true, Name = "kalc-iac plan elements" };
-        _worker.Start();
+        _workers = new Thread[Math.Clamp(Environment.ProcessorCount, 1, MaxWorkers)];
+        for (var i = 0; i < _workers.Length; i++)
+        {
+            var reader = elements();
+            _workers[i] = new Thread(() => Work(reader)) { IsBackground = true, Name = "kalc-iac plan elements" };
+            _workers[i].Start();
+        }
     }
 
     /// <summary>True once an element failed: the caller may stop reading.</summary>
@@ -50,13 +59,22 @@ internal sealed class ElementPipeline : IDisposable
         _current.Add(element, line, _index++);
     }
 
-    /// <summary>Waits for every queued element; rethrows the first element's error; returns whether any change names an
-    /// OpenTofu provider.</summary>
+    /// <summary>Waits for every queued element; rethrows the first element's error; else adds the changes in order and
+    /// returns whether any names an OpenTofu provider.</summary>
     public bool Complete()
     {
         Finish();
-        _failure?.Throw();
-        return _openTofu;
+        _failure?.Error.Throw();
+        var openTofu = false;
+        for (var b = 0; b < _batches; b++)
+        {
+            foreach (var change in _results[b])
+            {
+                openTofu |= ProducerName.IsOpenTofuProvider(change.ProviderName);
+                _into.Add(change);
+            }
+        }
+        return openTofu;
     }
 
     /// <summary>Waits for every queued element; returns whether one failed.</summary>
@@ -74,30 +92,38 @@ internal sealed class ElementPipeline : IDisposable
 
     private void Finish()
     {
-        if (_queue.IsAddingCompleted) return;
+        if (_finished) return;
+        _finished = true;
         Post();
         _queue.CompleteAdding();
-        _worker.Join();
+        foreach (var worker in _workers) worker.Join();
     }
 
     private void Post()
     {
         if (_current.Count == 0) return;
+        _current.Number = _batches++;
         _queue.Add(_current);
         _current = NewBatch(BatchBytes);
     }
 
-    private void Work()
+    private void Work(ResourceChangeElement elements)
     {
         foreach (var batch in _queue.GetConsumingEnumerable())
         {
             try
             {
-                if (_failure is null) Read(batch);
+                // After a failure, only batches before it can still hold the first error.
+                if (Volatile.Read(ref _failure) is not { } failed || batch.Number < failed.Batch)
+                    _results[batch.Number] = Read(elements, batch);
             }
             catch (Exception e)
             {
-                Volatile.Write(ref _failure, ExceptionDispatchInfo.Capture(e));
+                lock (_failureLock)
+                {
+                    if (_failure is not { } earlier || batch.Number < earlier.Batch)
+                        Volatile.Write(ref _failure, new Failure(batch.Number, ExceptionDispatchInfo.Capture(e)));
+                }
             }
             finally
             {
@@ -107,36 +133,39 @@ internal sealed class ElementPipeline : IDisposable
         }
     }
 
-    private void Read(Batch batch)
+    private ResourceChange[] Read(ResourceChangeElement elements, Batch batch)
     {
+        var changes = new ResourceChange[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
             var (offset, length, line, index) = batch.Element(i);
             var source = new SourceRef(_file, line, ResourceChangeElement.Describe(index, _array));
-            ResourceChange change;
             try
             {
-                change = _elements.Read(batch.Bytes.AsMemory(offset, length), source);
+                changes[i] = elements.Read(batch.Bytes.AsMemory(offset, length), source);
             }
             catch (InputException e) when (e.Error.File == "?")
             {
                 throw new InputException(e.Error with { File = _file, Line = line });
             }
-            _openTofu |= ProducerName.IsOpenTofuProvider(change.ProviderName);
-            _into.Add(change);
         }
+        return changes;
     }
 
     private Batch NewBatch(int atLeast) =>
         new(atLeast <= BatchBytes && _free.TryDequeue(out var bytes) ? bytes : new byte[Math.Max(BatchBytes, atLeast)]);
 
-    /// <summary>Elements copied end to end into one buffer.</summary>
+    private sealed record Failure(int Batch, ExceptionDispatchInfo Error);
+
+    /// <summary>Elements copied end to end into one buffer, numbered in file order.</summary>
     private sealed class Batch(byte[] bytes)
     {
         private readonly List<(int Offset, int Length, int Line, int Index)> _elements = [];
         private int _used;
 
         public byte[] Bytes { get; } = bytes;
+
+        public int Number { get; set; }
 
         public int Count => _elements.Count;
 

@@ -41,8 +41,8 @@ public static class TerraformJsonPlanReader
     private static Change ReadPlan(JsonWindow window, string file, ValueScope scope)
     {
         var reader = JsonTopLevel.OpenObject(window, file, "terraform show -json output");
-        var values = new PlanValueFactory();
-        var elements = new ResourceChangeElement(values, scope);
+        // One element reader per worker thread: their value factories and string pools are not shared.
+        ResourceChangeElement Elements() => new(new PlanValueFactory(), scope);
 
         string? formatVersion = null, terraformVersion = null;
         var changes = ImmutableArray.CreateBuilder<ResourceChange>();
@@ -66,12 +66,12 @@ public static class TerraformJsonPlanReader
             else if (reader.ValueTextEquals("resource_changes"u8))
             {
                 sawPlanKey = true;
-                openTofu |= ReadArray(ref reader, window, file, "resource_changes", elements, changes);
+                openTofu |= ReadArray(ref reader, window, file, "resource_changes", Elements, changes);
             }
             else if (reader.ValueTextEquals("resource_drift"u8))
             {
                 sawPlanKey = true;
-                openTofu |= ReadArray(ref reader, window, file, "resource_drift", elements, drift);
+                openTofu |= ReadArray(ref reader, window, file, "resource_drift", Elements, drift);
             }
             else if (reader.ValueTextEquals("errored"u8))
             {
@@ -114,10 +114,10 @@ public static class TerraformJsonPlanReader
         };
     }
 
-    /// <summary>Reads one array of change objects element by element, each once it is whole in the window (mapped on a
-    /// second thread, <see cref="ElementPipeline"/>); returns whether any names an OpenTofu provider.</summary>
+    /// <summary>Reads one array of change objects element by element, each once it is whole in the window (mapped on
+    /// worker threads, <see cref="ElementPipeline"/>); returns whether any names an OpenTofu provider.</summary>
     private static bool ReadArray(ref Utf8JsonReader reader, JsonWindow window, string file, string array,
-        ResourceChangeElement elements, ImmutableArray<ResourceChange>.Builder into)
+        Func<ResourceChangeElement> elements, ImmutableArray<ResourceChange>.Builder into)
     {
         JsonStream.NextValue(ref reader, window);
         if (reader.TokenType == JsonTokenType.Null) return false;
