@@ -74,24 +74,7 @@ public sealed class AotBinaryTests
         }
     }
 
-    internal static string Kubeconfig(Uri server) => $"""
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: fake
-          cluster:
-            server: {server.AbsoluteUri.TrimEnd('/')}
-        users:
-        - name: ci
-          user:
-            token: fake-bearer-token
-        contexts:
-        - name: fake-context
-          context:
-            cluster: fake
-            user: ci
-        current-context: fake-context
-        """;
+    internal static string Kubeconfig(Uri server) => FakeKubeApi.Kubeconfig(server);
 
     [AotFact]
     public void Bad_input_ends_in_one_line_and_exit_2_from_the_aot_binary()

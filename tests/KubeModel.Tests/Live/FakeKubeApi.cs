@@ -9,7 +9,29 @@ namespace Kalc.Iac.KubeModel.Tests.Live;
 /// metadata.continue, items without apiVersion/kind; errors as a Status object), paged by limit/continue.</summary>
 internal sealed class FakeKubeApi
 {
+    public const string Token = "fake-bearer-token";
+
     public int Nodes { get; init; } = 5;
+
+    /// <summary>A kubeconfig whose current context points at this fake served at <paramref name="server"/>.</summary>
+    public static string Kubeconfig(Uri server) => $"""
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: fake
+          cluster:
+            server: {server.AbsoluteUri.TrimEnd('/')}
+        users:
+        - name: ci
+          user:
+            token: {Token}
+        contexts:
+        - name: fake-context
+          context:
+            cluster: fake
+            user: ci
+        current-context: fake-context
+        """;
 
     public Func<FakeRequest, FakeReply?>? Fault { get; init; }
 

@@ -7,7 +7,7 @@ namespace Kalc.Iac.KubeModel.Tests.Live;
 /// <summary>Runs the reader against a fake API server through a real kubeconfig file, as a user would.</summary>
 internal static class LiveKubeFixture
 {
-    public const string Token = "fake-bearer-token";
+    public const string Token = FakeKubeApi.Token;
 
     public static async Task<(LiveReadResult Result, List<FakeRequest> Requests)> ReadAsync(FakeKubeApi api, Func<LiveKubeOptions, LiveKubeOptions>? adjust = null, IProgress<ReadProgress>? progress = null)
     {
@@ -28,24 +28,7 @@ internal static class LiveKubeFixture
         }
     }
 
-    public static string Kubeconfig(Uri server) => $"""
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: fake
-          cluster:
-            server: {server.AbsoluteUri.TrimEnd('/')}
-        users:
-        - name: ci
-          user:
-            token: {Token}
-        contexts:
-        - name: fake-context
-          context:
-            cluster: fake
-            user: ci
-        current-context: fake-context
-        """;
+    public static string Kubeconfig(Uri server) => FakeKubeApi.Kubeconfig(server);
 
     public static System.Text.Json.Nodes.JsonNode Document(LiveReadResult result, string fileName) =>
         System.Text.Json.Nodes.JsonNode.Parse(result.Documents.Single(d => d.FileName == fileName).Json.Span)!;
