@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.PlanParser.Json;
@@ -28,6 +27,4 @@ internal sealed class RawValueCache
     {
         if (_values.Count < MaxEntries) _values.TryAdd(raw.ToArray(), value);
     }
-
-    public static ReadOnlySpan<byte> RawOf(System.Text.Json.JsonElement e) => JsonMarshal.GetRawUtf8Value(e);
 }

@@ -8,8 +8,9 @@ namespace Kalc.Iac.PlanParser.Terraform.Json;
 
 /// <summary>Reads <c>terraform show -json PLAN</c> / <c>tofu show -json PLAN</c> output
 /// (https://developer.hashicorp.com/terraform/internals/json-format) into a <see cref="Change"/>.
-/// Streams over the bytes once: only <c>resource_changes</c> and <c>resource_drift</c> elements are
-/// materialised, one at a time; everything else (prior_state, configuration, planned_values...) is skipped.</summary>
+/// Streams the input through a small window: only <c>resource_changes</c> and <c>resource_drift</c> elements are
+/// materialised (by worker threads, <see cref="ElementPipeline"/>); everything else (prior_state, configuration,
+/// planned_values...) is skipped.</summary>
 public static class TerraformJsonPlanReader
 {
     public static ParseResult<Change> Read(ReadOnlyMemory<byte> utf8OrBomBytes, string file) =>
@@ -35,8 +36,6 @@ public static class TerraformJsonPlanReader
             using var window = JsonPayload.Open(head, rest, file, bufferBytes);
             return ReadPlan(window, file, scope);
         });
-
-    public static ParseResult<Change> Read(Stream stream, string file) => Read(default, stream, file, ValueScope.All);
 
     private static Change ReadPlan(JsonWindow window, string file, ValueScope scope)
     {
