@@ -53,7 +53,7 @@ internal sealed class PlanValueFactory
                     return String(reader.GetString()!);
                 var bytes = reader.ValueSpan;
                 if (_utf8Strings.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var shared)) return shared;
-                var created = String(System.Text.Encoding.UTF8.GetString(bytes));
+                PlanValue created = new PlanString(System.Text.Encoding.UTF8.GetString(bytes));
                 if (_utf8Strings.Count < MaxSharedStrings) _utf8Strings.TryAdd(bytes.ToArray(), created);
                 return created;
             case System.Text.Json.JsonTokenType.Number:
