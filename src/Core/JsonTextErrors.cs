@@ -13,4 +13,17 @@ public static class JsonTextErrors
     public static bool IsInvalidString(Exception e) =>
         e is InvalidOperationException &&
         (e.Message.Contains("UTF-16 JSON text", StringComparison.Ordinal) || e.Message.Contains("UTF-8 JSON text", StringComparison.Ordinal));
+
+    /// <summary>System.Text.Json's message for a syntax error, on one line, without the position it appends (callers
+    /// give the position in the input, which the reader does not know when it reads part of it).</summary>
+    public static string Describe(System.Text.Json.JsonException e)
+    {
+        var s = e.Message;
+        foreach (var tail in (string[])[" LineNumber:", " Path:"])
+        {
+            var i = s.IndexOf(tail, StringComparison.Ordinal);
+            if (i > 0) s = s[..i];
+        }
+        return s.Replace('\n', ' ').Replace('\r', ' ').Trim();
+    }
 }

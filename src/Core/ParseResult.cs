@@ -37,7 +37,7 @@ public readonly record struct ParseResult<T>
         }
         catch (System.Text.Json.JsonException e)
         {
-            return Fail(new InputError(file, "not valid JSON: " + OneLine(e.Message), (int?)(e.LineNumber + 1), (int?)(e.BytePositionInLine + 1)));
+            return Fail(new InputError(file, "not valid JSON: " + JsonTextErrors.Describe(e), (int?)(e.LineNumber + 1), (int?)(e.BytePositionInLine + 1)));
         }
         catch (System.Text.DecoderFallbackException)
         {
@@ -50,11 +50,4 @@ public readonly record struct ParseResult<T>
     }
 
     public T Unwrap() => IsOk ? Value : throw new InputException(Error);
-
-    private static string OneLine(string s)
-    {
-        var i = s.IndexOf(" Path:", StringComparison.Ordinal);
-        if (i > 0) s = s[..i];
-        return s.Replace('\n', ' ').Replace('\r', ' ').Trim();
-    }
 }

@@ -1,29 +1,31 @@
+using System.Buffers;
+
 namespace Kalc.Iac.PlanParser.Json;
 
-/// <summary>Finds where a JSON object or array ends without tokenizing it, looking at most a few hundred bytes ahead.
-/// Used on text a reader has already validated.</summary>
+/// <summary>Finds where a JSON object or array ends without tokenizing it: brackets are counted outside strings, and
+/// strings are jumped through to their closing quote. It does not check the text in between: it is used where a
+/// reader checks those bytes anyway (the small containers a reader is on, the elements a worker parses whole).</summary>
 internal static class JsonContainer
 {
+    private static readonly SearchValues<byte> QuoteOrBackslash = SearchValues.Create("\"\\"u8);
+
     /// <summary>Length in bytes of the object or array that <paramref name="json"/> starts with, or -1 when it is longer
     /// than <paramref name="limit"/>.</summary>
-    public static int LengthWithin(ReadOnlySpan<byte> json, int limit)
+    public static int LengthWithin(ReadOnlySpan<byte> json, int limit) => Length(json[..Math.Min(json.Length, limit)]);
+
+    /// <summary>Length in bytes of the object or array that <paramref name="json"/> starts with, or -1 when it does not
+    /// end within <paramref name="json"/>.</summary>
+    public static int Length(ReadOnlySpan<byte> json)
     {
-        var end = Math.Min(json.Length, limit);
         var depth = 0;
-        var inString = false;
-        for (var i = 0; i < end; i++)
+        var i = 0;
+        while (i < json.Length)
         {
-            var b = json[i];
-            if (inString)
-            {
-                if (b == (byte)'\\') i++;
-                else if (b == (byte)'"') inString = false;
-                continue;
-            }
-            switch (b)
+            switch (json[i])
             {
                 case (byte)'"':
-                    inString = true;
+                    i = EndOfString(json, i + 1);
+                    if (i < 0) return -1;
                     break;
                 case (byte)'{' or (byte)'[':
                     depth++;
@@ -32,6 +34,30 @@ internal static class JsonContainer
                     if (--depth == 0) return i + 1;
                     break;
             }
+            i++;
+        }
+        return -1;
+    }
+
+    /// <summary>Offset of the quote that closes the string whose text starts at <paramref name="i"/>, or -1 when it does
+    /// not close within <paramref name="json"/>.</summary>
+    private static int EndOfString(ReadOnlySpan<byte> json, int i)
+    {
+        // Most strings in a plan are names and short values: look at a few bytes before starting a vector search.
+        var end = Math.Min(json.Length, i + 16);
+        while (i < end)
+        {
+            var b = json[i];
+            if (b == (byte)'"') return i;
+            i += b == (byte)'\\' ? 2 : 1; // a backslash and the character it escapes
+        }
+        while (i < json.Length)
+        {
+            var next = json[i..].IndexOfAny(QuoteOrBackslash);
+            if (next < 0) return -1;
+            i += next;
+            if (json[i] == (byte)'"') return i;
+            i += 2;
         }
         return -1;
     }

@@ -21,6 +21,14 @@ internal sealed class JsonWindow : IDisposable
     private int _linesAt;
     private int _lineOffset;
 
+    /// <summary>Offset in the whole input of the first byte of <see cref="Span"/>.</summary>
+    private long _consumed;
+
+    /// <summary>Offset in the whole input where the line of <see cref="Span"/>'s first byte starts, and where the line of
+    /// the last offset counted (<see cref="_lineOffset"/>) starts.</summary>
+    private long _lineStartAtSpan;
+    private long _lineStartAt;
+
     /// <summary>A window over an input that is entirely in memory, already known to be valid UTF-8.</summary>
     public JsonWindow(ReadOnlyMemory<byte> utf8, string file, int firstLine)
     {
@@ -61,8 +69,10 @@ internal sealed class JsonWindow : IDisposable
     {
         Line = LineAt(count);
         _start += count;
+        _consumed += count;
         _lineOffset = 0;
         _linesAt = Line;
+        _lineStartAtSpan = _lineStartAt;
     }
 
     /// <summary>1-based line of the byte at <paramref name="offset"/> in <see cref="Span"/>. Offsets asked for between two
@@ -74,10 +84,25 @@ internal sealed class JsonWindow : IDisposable
         {
             _lineOffset = 0;
             _linesAt = Line;
+            _lineStartAt = _lineStartAtSpan;
         }
-        _linesAt += Span[_lineOffset..target].Count((byte)'\n');
+        var counted = Span[_lineOffset..target];
+        var newlines = counted.Count((byte)'\n');
+        if (newlines > 0)
+        {
+            _linesAt += newlines;
+            _lineStartAt = _consumed + _lineOffset + counted.LastIndexOf((byte)'\n') + 1;
+        }
         _lineOffset = target;
         return _linesAt;
+    }
+
+    /// <summary>1-based line and byte column of the byte at <paramref name="offset"/> in <see cref="Span"/> (offsets asked
+    /// for should grow, as for <see cref="LineAt"/>).</summary>
+    public (int Line, int Column) PositionAt(long offset)
+    {
+        var line = LineAt(offset);
+        return (line, (int)Math.Min(int.MaxValue, _consumed + _lineOffset - _lineStartAt + 1));
     }
 
     /// <summary>Reads more of the stream after the unconsumed bytes, growing the buffer when they fill it; at the end

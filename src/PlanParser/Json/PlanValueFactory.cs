@@ -72,4 +72,14 @@ internal sealed class PlanValueFactory
 
     public static PlanValue Object(ImmutableDictionary<string, PlanValue>.Builder properties) =>
         properties.Count == 0 ? PlanObject.Empty : new PlanObject(properties.ToImmutable());
+
+    /// <summary>An object of the attributes at the end of <paramref name="scratch"/> from <paramref name="start"/> on,
+    /// which are taken off it (builders of nested objects share one list as a stack).</summary>
+    public static PlanValue Object(List<KeyValuePair<string, PlanValue>> scratch, int start)
+    {
+        if (scratch.Count == start) return PlanObject.Empty;
+        var built = new PlanObject(PlanPropertyDictionary.From(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch)[start..]));
+        scratch.RemoveRange(start, scratch.Count - start);
+        return built;
+    }
 }

@@ -74,9 +74,9 @@ public sealed record PlanList(ImmutableArray<PlanValue> Items) : PlanValue
     public override int GetHashCode() => Items.Length;
 }
 
-public sealed record PlanObject(ImmutableDictionary<string, PlanValue> Properties) : PlanValue
+public sealed record PlanObject(PlanPropertyDictionary Properties) : PlanValue
 {
-    public static readonly PlanObject Empty = new(ImmutableDictionary<string, PlanValue>.Empty);
+    public static readonly PlanObject Empty = new(PlanPropertyDictionary.Empty);
 
     public bool Equals(PlanObject? other) =>
         other is not null && Properties.Count == other.Properties.Count &&

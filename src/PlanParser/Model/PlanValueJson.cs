@@ -21,7 +21,7 @@ public static class PlanValueJson
                 break;
             case PlanObject o:
                 w.WriteStartObject();
-                foreach (var (k, pv) in o.Properties.OrderBy(p => p.Key, StringComparer.Ordinal))
+                foreach (var (k, pv) in o.Properties)
                 {
                     w.WritePropertyName(k);
                     Write(w, pv);
@@ -39,7 +39,7 @@ public static class PlanValueJson
         JsonValueKind.True => new PlanBool(true),
         JsonValueKind.False => new PlanBool(false),
         JsonValueKind.Array => new PlanList([.. e.EnumerateArray().Select(Read)]),
-        JsonValueKind.Object => new PlanObject(e.EnumerateObject().ToImmutableDictionary(p => p.Name, p => Read(p.Value))),
+        JsonValueKind.Object => new PlanObject(PlanPropertyDictionary.From(e.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Read(p.Value))))),
         _ => PlanValue.Null,
     };
 }

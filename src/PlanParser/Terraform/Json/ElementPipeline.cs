@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.ExceptionServices;
+using System.Text.Json;
 using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Json;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.PlanParser.Terraform.Json;
@@ -48,16 +50,20 @@ internal sealed class ElementPipeline : IDisposable
     /// <summary>True once an element failed: the caller may stop reading.</summary>
     public bool Failed => Volatile.Read(ref _failure) is not null;
 
-    /// <summary>Queues one element (its UTF-8 text, copied) that starts on <paramref name="line"/>.</summary>
-    public void Add(ReadOnlySpan<byte> element, int line)
+    /// <summary>Queues one element (its UTF-8 text, copied) that starts at <paramref name="line"/> and
+    /// <paramref name="column"/>. The element is checked to be valid JSON when it is mapped.</summary>
+    public void Add(ReadOnlySpan<byte> element, int line, int column)
     {
         if (!_current.Fits(element.Length))
         {
             Post();
             if (!_current.Fits(element.Length)) _current = NewBatch(element.Length);
         }
-        _current.Add(element, line, _index++);
+        _current.Add(element, line, column, _index++);
     }
+
+    /// <summary>How many elements have been queued.</summary>
+    public int Count => _index;
 
     /// <summary>Waits for every queued element; rethrows the first element's error; else adds the changes in order and
     /// returns whether any names an OpenTofu provider.</summary>
@@ -138,8 +144,8 @@ internal sealed class ElementPipeline : IDisposable
         var changes = new ResourceChange[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
-            var (offset, length, line, index) = batch.Element(i);
-            var source = new SourceRef(_file, line, ResourceChangeElement.Describe(index, _array));
+            var (offset, length, line, column, index) = batch.Element(i);
+            var source = SourceRef.Element(_file, line, _array, index);
             try
             {
                 changes[i] = elements.Read(batch.Bytes.AsMemory(offset, length), source);
@@ -147,6 +153,10 @@ internal sealed class ElementPipeline : IDisposable
             catch (InputException e) when (e.Error.File == "?")
             {
                 throw new InputException(e.Error with { File = _file, Line = line });
+            }
+            catch (JsonException e)
+            {
+                throw new InputException(new ReaderOrigin(line, column, 0).Locate(_file, e));
             }
         }
         return changes;
@@ -160,7 +170,7 @@ internal sealed class ElementPipeline : IDisposable
     /// <summary>Elements copied end to end into one buffer, numbered in file order.</summary>
     private sealed class Batch(byte[] bytes)
     {
-        private readonly List<(int Offset, int Length, int Line, int Index)> _elements = [];
+        private readonly List<(int Offset, int Length, int Line, int Column, int Index)> _elements = [];
         private int _used;
 
         public byte[] Bytes { get; } = bytes;
@@ -171,13 +181,13 @@ internal sealed class ElementPipeline : IDisposable
 
         public bool Fits(int length) => Bytes.Length - _used >= length;
 
-        public void Add(ReadOnlySpan<byte> element, int line, int index)
+        public void Add(ReadOnlySpan<byte> element, int line, int column, int index)
         {
             element.CopyTo(Bytes.AsSpan(_used));
-            _elements.Add((_used, element.Length, line, index));
+            _elements.Add((_used, element.Length, line, column, index));
             _used += element.Length;
         }
 
-        public (int Offset, int Length, int Line, int Index) Element(int i) => _elements[i];
+        public (int Offset, int Length, int Line, int Column, int Index) Element(int i) => _elements[i];
     }
 }

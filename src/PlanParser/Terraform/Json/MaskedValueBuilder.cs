@@ -11,6 +11,9 @@ namespace Kalc.Iac.PlanParser.Terraform.Json;
 /// the whole subtree. A sensitive subtree is skipped unread, so its content cannot end up in the model.</summary>
 internal sealed class MaskedValueBuilder(PlanValueFactory values)
 {
+    /// <summary>The attributes of the objects being built, innermost last.</summary>
+    private readonly List<KeyValuePair<string, PlanValue>> _attributes = [];
+
     /// <summary>Builds the value in <paramref name="json"/> (empty: absent); <paramref name="only"/> keeps just those
     /// top-level attributes of an object.</summary>
     public PlanValue Build(ReadOnlySpan<byte> json, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string>? only)
@@ -32,16 +35,16 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
     {
         if (sensitive.ValueKind == JsonValueKind.True) return PlanValue.Sensitive;
         if (unknown.ValueKind == JsonValueKind.True) return PlanValue.Unknown;
-        var props = ImmutableDictionary.CreateBuilder<string, PlanValue>(StringComparer.Ordinal);
+        var start = _attributes.Count;
         foreach (var (name, range) in attributes)
         {
             var value = range.Of(json);
             var reader = new Utf8JsonReader(value, JsonLimits.ReaderOptions);
             reader.Read();
-            props[name] = Build(value, ref reader, Child(unknown, name), Child(sensitive, name));
+            _attributes.Add(new(name, Build(value, ref reader, Child(unknown, name), Child(sensitive, name))));
         }
-        AddUnknownOnly(props, unknown, only);
-        return PlanValueFactory.Object(props);
+        AddUnknownOnly(start, unknown, only);
+        return PlanValueFactory.Object(_attributes, start);
     }
 
     /// <summary>Builds the value whose first token the reader is on, leaving the reader on its last token.</summary>
@@ -98,7 +101,7 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
 
     private PlanValue BuildObject(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string>? only)
     {
-        var props = ImmutableDictionary.CreateBuilder<string, PlanValue>(StringComparer.Ordinal);
+        var start = _attributes.Count;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = values.Names.Intern(ref reader);
@@ -108,21 +111,30 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
                 reader.Skip();
                 continue;
             }
-            props[name] = Build(json, ref reader, Child(unknown, name), Child(sensitive, name));
+            var value = Build(json, ref reader, Child(unknown, name), Child(sensitive, name));
+            _attributes.Add(new(name, value));
         }
-        AddUnknownOnly(props, unknown, only);
-        return PlanValueFactory.Object(props);
+        AddUnknownOnly(start, unknown, only);
+        return PlanValueFactory.Object(_attributes, start);
     }
 
     /// <summary>Terraform leaves unknown attributes out of "after" and lists them only in after_unknown.</summary>
-    private void AddUnknownOnly(ImmutableDictionary<string, PlanValue>.Builder props, JsonElement unknown, IReadOnlySet<string>? only)
+    private void AddUnknownOnly(int start, JsonElement unknown, IReadOnlySet<string>? only)
     {
         if (unknown.ValueKind != JsonValueKind.Object) return;
+        var end = _attributes.Count;
         foreach (var u in unknown.EnumerateObject())
         {
-            if (u.Value.ValueKind == JsonValueKind.True && !props.ContainsKey(u.Name) && (only is null || only.Contains(u.Name)))
-                props[values.Names.Intern(u.Name)] = PlanValue.Unknown;
+            if (u.Value.ValueKind == JsonValueKind.True && !Has(start, end, u.Name) && (only is null || only.Contains(u.Name)))
+                _attributes.Add(new(values.Names.Intern(u.Name), PlanValue.Unknown));
         }
+    }
+
+    private bool Has(int start, int end, string name)
+    {
+        for (var i = start; i < end; i++)
+            if (_attributes[i].Key == name) return true;
+        return false;
     }
 
     private PlanValue BuildArray(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, JsonElement unknown, JsonElement sensitive)

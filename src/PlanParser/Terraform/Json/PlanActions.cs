@@ -18,7 +18,7 @@ internal static class PlanActions
     private static readonly ImmutableArray<ChangeAction> CreateThenDelete = [ChangeAction.Create, ChangeAction.Delete];
 
     /// <summary>Parses the actions array at <paramref name="range"/> of <paramref name="json"/>.</summary>
-    public static ImmutableArray<ChangeAction> Parse(ReadOnlySpan<byte> json, JsonRange range, string element, string address)
+    public static ImmutableArray<ChangeAction> Parse(ReadOnlySpan<byte> json, JsonRange range, SourceRef element, string address)
     {
         var where = new Where(element, address);
         var reader = new Utf8JsonReader(range.Of(json), JsonLimits.ReaderOptions);
@@ -56,9 +56,9 @@ internal static class PlanActions
     };
 
     /// <summary>"resource_changes[3] (aws_iam_role.x)", put together only when an error needs it.</summary>
-    private readonly record struct Where(string Element, string Address)
+    private readonly record struct Where(SourceRef Element, string Address)
     {
-        public override string ToString() => $"{Element} ({Address})";
+        public override string ToString() => $"{Element.Path} ({Address})";
     }
 
     private static ChangeAction ParseOne(ref Utf8JsonReader reader, Where where)

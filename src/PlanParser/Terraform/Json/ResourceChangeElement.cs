@@ -20,15 +20,17 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
     /// <summary>Where the wanted attributes of before/after lie, for the element being read (one reader per thread).</summary>
     private readonly List<(string Name, JsonRange Range)> _attributes = [];
 
+    /// <summary>The wanted attributes of each type, as UTF-8 to match property names against.</summary>
+    private readonly Dictionary<string, Utf8NameSet?> _wanted = new(StringComparer.Ordinal);
+
     public ResourceChange Read(ReadOnlyMemory<byte> element, SourceRef source)
     {
         var json = element.Span;
         _attributes.Clear();
-        var where = source.Path!;
         var reader = new Utf8JsonReader(json, JsonLimits.ReaderOptions);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw new InputException($"{where}: expected an object, found {KindOf(reader.TokenType)}");
+            throw new InputException($"{source.Path}: expected an object, found {KindOf(reader.TokenType)}");
 
         string? address = null, previousAddress = null, module = null, mode = null, type = null, name = null;
         string? index = null, provider = null, reason = null, deposed = null;
@@ -50,7 +52,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             {
                 reader.Read();
                 sawChange = reader.TokenType == JsonTokenType.StartObject;
-                if (sawChange) change = ChangeFields.Read(ref reader, type is null || !scope.Includes(type) ? null : scope.AttributesOf(type), values.Names, _attributes);
+                if (sawChange) change = ChangeFields.Read(ref reader, type is null ? null : WantedOf(type), _attributes);
                 else reader.Skip();
             }
             else
@@ -60,12 +62,12 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             }
         }
 
-        if (type is null) throw new InputException($"{where}: missing \"type\"");
-        if (name is null) throw new InputException($"{where}: missing \"name\"");
+        if (type is null) throw new InputException($"{source.Path}: missing \"type\"");
+        if (name is null) throw new InputException($"{source.Path}: missing \"name\"");
         address ??= AddressFromParts(module, mode, type, name, index);
-        if (!sawChange) throw new InputException($"{where} ({address}): no change object");
-        if (change.Actions is null) throw new InputException($"{where} ({address}): change.actions is missing or empty");
-        var actions = PlanActions.Parse(json, change.Actions.Value, where, address);
+        if (!sawChange) throw new InputException($"{source.Path} ({address}): no change object");
+        if (change.Actions is null) throw new InputException($"{source.Path} ({address}): change.actions is missing or empty");
+        var actions = PlanActions.Parse(json, change.Actions.Value, source, address);
 
         var withValues = scope.Includes(type);
         var only = scope.AttributesOf(type);
@@ -111,6 +113,13 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             : change.AfterAttributes is { } a ? _builder.BuildSelected(json, CollectionsMarshal.AsSpan(_attributes).Slice(a.Start, a.Length), afterUnknown.Element, afterSensitive.Element, only!)
             : _builder.Build(change.After.Of(json), afterUnknown.Element, afterSensitive.Element, only);
         return (before, after);
+    }
+
+    private Utf8NameSet? WantedOf(string type)
+    {
+        if (!_wanted.TryGetValue(type, out var wanted))
+            _wanted[type] = wanted = scope.Includes(type) && scope.AttributesOf(type) is { } only ? new Utf8NameSet(only) : null;
+        return wanted;
     }
 
     private string? InternedValue(ref Utf8JsonReader reader)
@@ -165,8 +174,6 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
         _ => token.ToString(),
     };
 
-    internal static string Describe(int index, string array) => string.Create(CultureInfo.InvariantCulture, $"{array}[{index}]");
-
     /// <summary>Where in the element each part of its <c>change</c> object lies; values are built from these ranges
     /// once the resource type is known.</summary>
     private struct ChangeFields
@@ -184,14 +191,14 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
         /// <summary>Reads the change object the reader is on, leaving the reader on its closing brace. With
         /// <paramref name="only"/>, notes where those attributes of before/after lie as it passes them, so that building
         /// the values reads just those bytes again.</summary>
-        public static ChangeFields Read(ref Utf8JsonReader reader, IReadOnlySet<string>? only, StringPool names, List<(string Name, JsonRange Range)> attributes)
+        public static ChangeFields Read(ref Utf8JsonReader reader, Utf8NameSet? only, List<(string Name, JsonRange Range)> attributes)
         {
             var fields = new ChangeFields { ReplacePaths = [] };
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("actions"u8)) fields.Actions = JsonRange.Skip(ref reader);
-                else if (reader.ValueTextEquals("before"u8)) fields.Before = Value(ref reader, only, names, attributes, out fields.BeforeAttributes);
-                else if (reader.ValueTextEquals("after"u8)) fields.After = Value(ref reader, only, names, attributes, out fields.AfterAttributes);
+                else if (reader.ValueTextEquals("before"u8)) fields.Before = Value(ref reader, only, attributes, out fields.BeforeAttributes);
+                else if (reader.ValueTextEquals("after"u8)) fields.After = Value(ref reader, only, attributes, out fields.AfterAttributes);
                 else if (reader.ValueTextEquals("after_unknown"u8)) fields.AfterUnknown = JsonRange.Skip(ref reader);
                 else if (reader.ValueTextEquals("before_sensitive"u8)) fields.BeforeSensitive = JsonRange.Skip(ref reader);
                 else if (reader.ValueTextEquals("after_sensitive"u8)) fields.AfterSensitive = JsonRange.Skip(ref reader);
@@ -211,7 +218,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             return fields;
         }
 
-        private static JsonRange Value(ref Utf8JsonReader reader, IReadOnlySet<string>? only, StringPool names,
+        private static JsonRange Value(ref Utf8JsonReader reader, Utf8NameSet? only,
             List<(string Name, JsonRange Range)> attributes, out (int Start, int Length)? located)
         {
             located = null;
@@ -226,9 +233,9 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             var first = attributes.Count;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = names.Intern(ref reader);
+                var name = only.Match(ref reader);
                 var range = JsonRange.Skip(ref reader);
-                if (only.Contains(name)) attributes.Add((name, range));
+                if (name is not null) attributes.Add((name, range));
             }
             located = (first, attributes.Count - first);
             return new JsonRange(start, (int)reader.BytesConsumed - start);
