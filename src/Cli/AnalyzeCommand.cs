@@ -15,7 +15,7 @@ internal static class AnalyzeCommand
             if (RuleRegistry.Find(id) is null) throw new UsageException($"--disable: no rule {id} (see kalc-iac rules)");
         // KALC_TIMINGS=1 prints where the time goes (bench/ uses it); never on by default.
         Action<string, TimeSpan>? timing = io.Env("KALC_TIMINGS") == "1"
-            ? (what, t) => { lock (io.Err) io.Err.WriteLine($"kalc-iac: timing {what}: {t.TotalMilliseconds:F0} ms (allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, GC heap {GC.GetTotalMemory(false) >> 20} MiB, working set {Environment.WorkingSet >> 20} MiB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})"); }
+            ? (what, t) => { lock (io.Err) io.Err.WriteLine($"kalc-iac: timing {what}: {t.TotalMilliseconds:F0} ms (at {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms since start, CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, GC heap {GC.GetTotalMemory(false) >> 20} MiB, working set {Environment.WorkingSet >> 20} MiB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})"); }
             : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The state and the change are independent: read them at the same time.

@@ -130,9 +130,14 @@ internal sealed class AwsProjection
             Name = roleName,
             Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
         };
-        role = role with { CreatedByPlan = kind is ChangeKind.Create or ChangeKind.Replace };
-        role = role with { AssumeRolePolicy = KnownOr(after.AssumeRolePolicy, role.AssumeRolePolicy, $"role-trust:{roleName}", $"the trust policy of role {roleName} is known only after apply") };
-        role = role with { PermissionsBoundaryArn = KnownOr(after.PermissionsBoundary, role.PermissionsBoundaryArn, $"role-boundary:{roleName}", $"the permissions boundary of role {roleName} is known only after apply") };
+        if (!after.AssumeRolePolicy.IsKnown) unknowns[$"role-trust:{roleName}"] = $"the trust policy of role {roleName} is known only after apply";
+        if (!after.PermissionsBoundary.IsKnown) unknowns[$"role-boundary:{roleName}"] = $"the permissions boundary of role {roleName} is known only after apply";
+        role = role with
+        {
+            CreatedByPlan = kind is ChangeKind.Create or ChangeKind.Replace,
+            AssumeRolePolicy = KnownOr(after.AssumeRolePolicy, role.AssumeRolePolicy),
+            PermissionsBoundaryArn = KnownOr(after.PermissionsBoundary, role.PermissionsBoundaryArn),
+        };
         if (c.Before is { } before && ChangedList(before.ManagedPolicyArns, after.ManagedPolicyArns))
         {
             if (after.ManagedPolicyArns is { IsKnown: true, Value: { } arns }) role = role with { AttachedManagedPolicyArns = [.. arns] };
@@ -294,12 +299,8 @@ internal sealed class AwsProjection
         else unknowns[$"role-inline:{name}"] = $"the inline policies role {name} keeps are known only after apply";
     }
 
-    private string? KnownOr(Known<string?> value, string? current, string key, string why)
-    {
-        if (value.IsKnown) return value.Value ?? current;
-        unknowns[key] = why;
-        return current;
-    }
+    /// <summary>The planned value when it is known (callers note an unknown one), else what the state has.</summary>
+    private static string? KnownOr(Known<string?> value, string? current) => value.IsKnown ? value.Value ?? current : current;
 
     private static bool ChangedList(Known<IReadOnlyList<string>> before, Known<IReadOnlyList<string>> after) =>
         !after.IsKnown || !before.IsKnown || !before.Value!.OrderBy(x => x, StringComparer.Ordinal).SequenceEqual(after.Value!.OrderBy(x => x, StringComparer.Ordinal));

@@ -15,6 +15,7 @@ public sealed class AnalysisContext
     private readonly Lazy<ClusterTopology> topology;
     private readonly Lazy<IReadOnlyList<NodeCredentials.CredentialLoss>> credentialLosses;
     private readonly Lazy<PermissionAnalysis> permissions;
+    private readonly Lazy<IReadOnlyList<MappedChange>> touchingExisting;
 
     public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null)
     {
@@ -27,6 +28,7 @@ public sealed class AnalysisContext
         topology = new Lazy<ClusterTopology>(() => new ClusterTopology(Before, Catalog));
         credentialLosses = new(() => NodeCredentials.CredentialLossAnalysis.Find(Before, After, Mapped));
         permissions = new Lazy<PermissionAnalysis>(() => new PermissionAnalysis(this));
+        touchingExisting = new(() => [.. Mapped.Where(m => m.Status == MappingStatus.Analysed && m.Change.Kind is not (ChangeKind.Create or ChangeKind.NoOp or ChangeKind.Read))]);
     }
 
     public World Before { get; }
@@ -38,6 +40,10 @@ public sealed class AnalysisContext
     public ComponentCatalog Catalog { get; }
 
     public IReadOnlyList<MappedChange> Mapped { get; }
+
+    /// <summary>The analysed changes that touch an object the world already has (not create, no-op or read): what the
+    /// rules ask the state about, listed once for all of them (a large plan is mostly no-ops).</summary>
+    public IReadOnlyList<MappedChange> TouchingExisting => touchingExisting.Value;
 
     public ClusterTopology Topology => topology.Value;
 

@@ -13,12 +13,12 @@ public static class AwsDumpDirectory
         if (listing.Files.IsEmpty)
             throw new InputException(new InputError(dir, "no aws-cli output files in this directory"));
         var fragments = new List<AwsStateFragment>(listing.Files.Length);
-        // The parser keeps no reference to the bytes (its document is disposed before it returns): one buffer serves all files.
-        var buffer = Array.Empty<byte>();
+        // The parser keeps no reference to the bytes (its document is disposed before it returns): each file is read
+        // where the page cache holds it, and unmapped after.
         foreach (var file in listing.Files)
         {
-            var length = DumpFiles.ReadInto(file, ref buffer);
-            fragments.Add(AwsDumpParser.Parse(buffer.AsMemory(0, length), file).Unwrap());
+            using var mapped = MappedFile.Open(file);
+            fragments.Add(AwsDumpParser.Parse(mapped.Memory, file).Unwrap());
         }
         return AwsStateMerger.Merge(fragments);
     });

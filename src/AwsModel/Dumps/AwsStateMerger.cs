@@ -24,7 +24,7 @@ public static class AwsStateMerger
             InstanceProfiles = Dedupe(fragments.SelectMany(f => f.State.InstanceProfiles.Select(p => (p, 0))), p => p.Arn),
             Policies = Dedupe(fragments.SelectMany(f => f.State.Policies.Select(p => (p, p.Document is null ? 0 : 1))), p => p.Arn),
             OidcProviders = MergeOidcProviders(fragments, accountId, missing),
-            Instances = Dedupe(fragments.SelectMany(f => f.State.Instances.Select(x => (x, 0))), x => x.InstanceId),
+            Instances = Dedupe(fragments.SelectMany(f => f.State.Instances.Select(x => (x, 0))), x => x.InstanceId, fragments.Sum(f => f.State.Instances.Length)),
             Subnets = Dedupe(fragments.SelectMany(f => f.State.Subnets.Select(x => (x, 0))), x => x.SubnetId),
             Vpcs = Dedupe(fragments.SelectMany(f => f.State.Vpcs.Select(x => (x, 0))), x => x.VpcId),
             SecurityGroups = Dedupe(fragments.SelectMany(f => f.State.SecurityGroups.Select(x => (x, 0))), x => x.GroupId),
@@ -38,9 +38,9 @@ public static class AwsStateMerger
     }
 
     /// <summary>Keeps one record per key: the highest rank, the first seen among equals.</summary>
-    private static ImmutableArray<T> Dedupe<T>(IEnumerable<(T Item, int Rank)> items, Func<T, string> key)
+    private static ImmutableArray<T> Dedupe<T>(IEnumerable<(T Item, int Rank)> items, Func<T, string> key, int expected = 0)
     {
-        var best = new Dictionary<string, (T Item, int Rank, int Order)>(StringComparer.Ordinal);
+        var best = new Dictionary<string, (T Item, int Rank, int Order)>(expected, StringComparer.Ordinal);
         var order = 0;
         foreach (var (item, rank) in items)
         {
@@ -57,7 +57,7 @@ public static class AwsStateMerger
         var all = fragments.SelectMany(f => f.State.Roles.Select(r => (r, f.RoleDetail)).Concat(f.EmbeddedRoles.Select(r => (r, 0)))).ToList();
         var profiles = all.GroupBy(x => x.r.Arn, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.SelectMany(x => x.r.InstanceProfileArns).Distinct(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
-        return [.. Dedupe(all, r => r.Arn).Select(r => r with { InstanceProfileArns = profiles[r.Arn] })];
+        return [.. Dedupe(all, r => r.Arn, all.Count).Select(r => r with { InstanceProfileArns = profiles[r.Arn] })];
     }
 
     /// <summary>Listed providers (ARN) joined by URL with get-open-id-connect-provider details (no ARN in that output).</summary>

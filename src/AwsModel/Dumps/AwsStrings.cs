@@ -1,7 +1,13 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Kalc.Iac.Core;
+
 namespace Kalc.Iac.AwsModel.Dumps;
 
 /// <summary>One copy of each repeated string of a state dump: 10,000 instances share a handful of instance types,
-/// zones, subnets, profile ARNs and tag keys and values, 5,000 roles a few trust policies. Per thread (a directory is
+/// zones, subnets, profile ARNs and tag keys and values, 5,000 roles a few trust policies. Values read from JSON are
+/// looked up by their UTF-8 bytes, so a repeated one is neither decoded nor allocated again. Per thread (a directory is
 /// read on one) and bounded, so that a process reading many dumps (the tests) does not keep them all.</summary>
 internal static class AwsStrings
 {
@@ -11,6 +17,9 @@ internal static class AwsStrings
     [ThreadStatic]
     private static HashSet<string>? _pool;
 
+    [ThreadStatic]
+    private static Dictionary<byte[], string>? _utf8;
+
     public static string? Intern(string? s)
     {
         if (s is null || s.Length > MaxLength) return s;
@@ -18,6 +27,37 @@ internal static class AwsStrings
         if (pool.TryGetValue(s, out var pooled)) return pooled;
         if (pool.Count >= MaxPooled) pool.Clear();
         pool.Add(s);
+        return s;
+    }
+
+    /// <summary>A string field as <see cref="JsonElementFields.Str"/> reads it, one copy per distinct value.</summary>
+    public static string? Str(JsonElement? obj, string name) => obj is { } o && o.Field(name) is { } v ? Text(v) : null;
+
+    /// <summary>A string value (numbers and booleans as their JSON text), one copy per distinct value.</summary>
+    public static string? Text(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String) return Intern(value.AsText());
+        var raw = JsonMarshal.GetRawUtf8Value(value); // with its quotes
+        return raw.Length > MaxLength || raw.Contains((byte)'\\')
+            ? Intern(value.GetString())
+            : Lookup(raw, raw[1..^1]);
+    }
+
+    /// <summary>The JSON text of a value (a policy document printed as an object), one copy per distinct text.</summary>
+    public static string RawText(JsonElement value)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        return raw.Length > MaxLength ? value.GetRawText() : Lookup(raw, raw);
+    }
+
+    private static string Lookup(ReadOnlySpan<byte> key, ReadOnlySpan<byte> text)
+    {
+        var pool = _utf8 ??= new Dictionary<byte[], string>(Utf8KeyComparer.Instance);
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<byte>>();
+        if (lookup.TryGetValue(key, out var pooled)) return pooled;
+        if (pool.Count >= MaxPooled) pool.Clear();
+        var s = Intern(Encoding.UTF8.GetString(text))!;
+        pool[key.ToArray()] = s;
         return s;
     }
 }

@@ -15,12 +15,12 @@ internal static class AwsTags
         if (tags.ValueKind == JsonValueKind.Array)
         {
             foreach (var t in tags.EnumerateArray())
-                if (t.Str("Key") is { } k) b[AwsStrings.Intern(k)!] = AwsStrings.Intern(t.Str("Value")) ?? "";
+                if (AwsStrings.Str(t, "Key") is { } k) b[k] = AwsStrings.Str(t, "Value") ?? "";
         }
         else if (tags.ValueKind == JsonValueKind.Object)
         {
             foreach (var p in tags.EnumerateObject())
-                b[AwsStrings.Intern(p.Name)!] = AwsStrings.Intern(p.Value.AsText()) ?? "";
+                b[AwsStrings.Intern(p.Name)!] = AwsStrings.Text(p.Value) ?? "";
         }
         return b.ToImmutable();
     }

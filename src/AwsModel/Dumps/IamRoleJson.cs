@@ -17,18 +17,18 @@ internal static class IamRoleJson
         {
             var policyName = p.Need("PolicyName", $"{path}.RolePolicyList[]");
             if (PolicyDocumentText.Read(p.Field("PolicyDocument"), $"inline policy {policyName} of role {name} in {file}", missing) is { } doc)
-                inline[policyName] = AwsStrings.Intern(doc)!;
+                inline[policyName] = doc;
         }
         return new IamRole
         {
             Arn = r.Need("Arn", path),
             Name = name,
             RoleId = r.Str("RoleId"),
-            Path = AwsStrings.Intern(r.Str("Path")) ?? "/",
-            AssumeRolePolicy = AwsStrings.Intern(PolicyDocumentText.Read(r.Field("AssumeRolePolicyDocument"), $"trust policy of role {name} in {file}", missing)),
+            Path = AwsStrings.Str(r, "Path") ?? "/",
+            AssumeRolePolicy = PolicyDocumentText.Read(r.Field("AssumeRolePolicyDocument"), $"trust policy of role {name} in {file}", missing),
             InlinePolicies = inline.ToImmutable(),
             AttachedManagedPolicyArns = AttachedPolicyArns(r),
-            PermissionsBoundaryArn = AwsStrings.Intern(r.Obj("PermissionsBoundary")?.Str("PermissionsBoundaryArn")),
+            PermissionsBoundaryArn = AwsStrings.Str(r.Obj("PermissionsBoundary"), "PermissionsBoundaryArn"),
             InstanceProfileArns = [.. r.Arr("InstanceProfileList").Select(p => p.Str("Arn")).OfType<string>()],
             Tags = AwsTags.Read(r),
             PoliciesIncomplete = !policiesRead,
@@ -40,7 +40,7 @@ internal static class IamRoleJson
     {
         var b = ImmutableArray.CreateBuilder<string>();
         foreach (var p in r.Arr("AttachedManagedPolicies"))
-            if (p.Str("PolicyArn") is { } arn) b.Add(AwsStrings.Intern(arn)!);
+            if (AwsStrings.Str(p, "PolicyArn") is { } arn) b.Add(arn);
         return b.ToImmutable();
     }
 }

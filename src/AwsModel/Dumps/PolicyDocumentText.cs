@@ -7,17 +7,17 @@ namespace Kalc.Iac.AwsModel.Dumps;
 /// them); the raw IAM API returns them as URL-encoded strings. Both are accepted.</summary>
 internal static class PolicyDocumentText
 {
-    /// <summary>Returns the document's JSON text, or null (with a note in <paramref name="missing"/>) when the
+    /// <summary>Returns the document's JSON text (one copy per distinct text), or null (with a note in <paramref name="missing"/>) when the
     /// value is neither a JSON object nor a URL-encoded JSON object.</summary>
     public static string? Read(JsonElement? value, string what, ICollection<string> missing)
     {
         if (value is not { } v) return null;
-        if (v.ValueKind == JsonValueKind.Object) return v.GetRawText();
+        if (v.ValueKind == JsonValueKind.Object) return AwsStrings.RawText(v);
         if (v.ValueKind == JsonValueKind.String)
         {
             var s = v.GetString() ?? "";
             var text = s.TrimStart().StartsWith('{') ? s : Uri.UnescapeDataString(s);
-            if (IsJsonObject(text)) return text;
+            if (IsJsonObject(text)) return AwsStrings.Intern(text);
         }
         missing.Add($"{what} is not a JSON policy document (neither a JSON object nor a URL-encoded one); it was not read");
         return null;

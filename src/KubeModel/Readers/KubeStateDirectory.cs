@@ -18,8 +18,17 @@ public static class KubeStateDirectory
         return ReadFiles(listing.Value.Files);
     }
 
-    /// <summary>Files are read one at a time as the reader reaches them, so only one is in memory at once.</summary>
+    /// <summary>Files are mapped one at a time as the reader reaches them, and unmapped when it moves on (the reader keeps
+    /// nothing of a file's bytes: what it builds is copied out of them).</summary>
     private static ParseResult<KubeState> ReadFiles(IReadOnlyList<string> files) =>
-        ParseResult<KubeState>.Catch(files[0], () =>
-            KubeStateReader.Read(files.Select(f => (f, (ReadOnlyMemory<byte>)DumpFiles.ReadBytes(f)))).Unwrap());
+        ParseResult<KubeState>.Catch(files[0], () => KubeStateReader.Read(Mapped(files)).Unwrap());
+
+    private static IEnumerable<(string File, ReadOnlyMemory<byte> Bytes)> Mapped(IEnumerable<string> files)
+    {
+        foreach (var file in files)
+        {
+            using var mapped = MappedFile.Open(file);
+            yield return (file, mapped.Memory);
+        }
+    }
 }

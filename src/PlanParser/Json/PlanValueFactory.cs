@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using System.Collections.Immutable;
 using Kalc.Iac.PlanParser.Model;
 

@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.PlanParser.Json;

@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using System.Text;
 using System.Text.Json;
 

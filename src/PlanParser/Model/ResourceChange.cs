@@ -30,8 +30,18 @@ public sealed record ResourceChange
 
     public string? ProviderName { get; init; }
 
+    private readonly ImmutableArray<ChangeAction> _actions;
+
     /// <summary>Actions exactly as the plan lists them, in order.</summary>
-    public required ImmutableArray<ChangeAction> Actions { get; init; }
+    public required ImmutableArray<ChangeAction> Actions
+    {
+        get => _actions;
+        init
+        {
+            _actions = value;
+            Kind = ChangeKinds.Of(value);
+        }
+    }
 
     public ReplaceOrder ReplaceOrder { get; init; } = ReplaceOrder.NotReplace;
 
@@ -59,7 +69,8 @@ public sealed record ResourceChange
     /// <summary>Where in the input this change was read.</summary>
     public required SourceRef Source { get; init; }
 
-    public ChangeKind Kind => ChangeKinds.Of(Actions);
+    /// <summary>What the actions amount to (kept: every rule asks, for every change).</summary>
+    public ChangeKind Kind { get; private init; }
 
     public bool IsDelete => Kind is ChangeKind.Delete or ChangeKind.Replace;
 

@@ -9,8 +9,7 @@ internal static class NodeCredentialState
 {
     public static IEnumerable<string> Missing(AnalysisContext ctx)
     {
-        var relevant = ctx.Mapped.Where(m => m.Status == Model.MappingStatus.Analysed &&
-            m is InstanceProfileChange or IamRoleChange or Ec2InstanceChange && m.Change.Kind is not PlanParser.Model.ChangeKind.Create and not PlanParser.Model.ChangeKind.NoOp and not PlanParser.Model.ChangeKind.Read)
+        var relevant = ctx.TouchingExisting.Where(m => m is InstanceProfileChange or IamRoleChange or Ec2InstanceChange)
             .Select(m => m.Change.Address).ToList();
         if (relevant.Count == 0) yield break;
         var which = relevant.Count <= 3 ? string.Join(", ", relevant) : $"{relevant[0]} and {relevant.Count - 1} other changes";

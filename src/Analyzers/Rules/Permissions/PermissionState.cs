@@ -11,8 +11,7 @@ namespace Kalc.Iac.Analyzers.Rules.Permissions;
 internal static class PermissionState
 {
     public static List<string> IamChanges(AnalysisContext ctx, Func<MappedChange, bool> relevant) =>
-        [.. ctx.Mapped.Where(m => m.Status == MappingStatus.Analysed && m.Change.Kind is not (ChangeKind.Create or ChangeKind.NoOp or ChangeKind.Read) && relevant(m))
-            .Select(m => m.Change.Address)];
+        [.. ctx.TouchingExisting.Where(relevant).Select(m => m.Change.Address)];
 
     public static bool TouchesPolicies(MappedChange m) => m is IamRoleChange or RolePolicyAttachmentChange or RolePolicyChange or IamPolicyChange or PolicyAttachmentChange or ExclusiveAttachmentsChange or ExclusiveInlineChange;
 

@@ -1,7 +1,7 @@
-namespace Kalc.Iac.PlanParser.Json;
+namespace Kalc.Iac.Core;
 
 /// <summary>Compares byte-array keys by content, and lets dictionaries look them up by a span without allocating.</summary>
-internal sealed class Utf8KeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+public sealed class Utf8KeyComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
 {
     public static readonly Utf8KeyComparer Instance = new();
 
