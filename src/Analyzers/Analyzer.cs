@@ -17,6 +17,9 @@ public static class Analyzer
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var ctx = new AnalysisContext(before, change);
         timing?.Invoke("map and project", clock.Elapsed);
+        clock.Restart();
+        ctx.ComputeShared();
+        timing?.Invoke("shared analyses", clock.Elapsed);
         var findings = new List<Finding>();
         var missing = new List<string>();
         missing.AddRange(before.Aws.Missing);

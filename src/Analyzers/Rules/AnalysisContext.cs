@@ -54,4 +54,12 @@ public sealed class AnalysisContext
 
     /// <summary>IAM evaluation of every component's requirements and trust before and after, computed once for all permission rules.</summary>
     public PermissionAnalysis Permissions => permissions.Value;
+
+    /// <summary>Computes the analyses the rules share, side by side: rules running in parallel would otherwise wait on
+    /// whichever of them the first rule to ask is computing.</summary>
+    public void ComputeShared() => Parallel.Invoke(
+        () => _ = CredentialLosses,
+        () => _ = Permissions.Losses,
+        () => _ = Permissions.Trust,
+        () => _ = TouchingExisting);
 }

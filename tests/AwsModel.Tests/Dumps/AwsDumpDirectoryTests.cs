@@ -150,4 +150,29 @@ public sealed class AwsDumpDirectoryTests
             dir.Delete(true);
         }
     }
+
+    /// <summary>The error reported is the first bad file in path order, and the merge is in path order.</summary>
+    [Fact]
+    public void Of_several_bad_files_the_first_in_path_order_is_reported_and_good_files_merge_in_order()
+    {
+        var dir = Directory.CreateTempSubdirectory("kalc-aws-");
+        try
+        {
+            var pages = new[] { "ec2_describe-instances_ex1.json", "iam_list-instance-profiles.json", "ec2_describe-vpcs_ex1.json" };
+            for (var i = 0; i < 12; i++)
+                File.Copy(Fixtures.Path("aws/aws-cli/" + pages[i % pages.Length]), Path.Combine(dir.FullName, $"{i:D2}.json"));
+            var once = AwsDumpDirectory.Read(dir.FullName).Unwrap();
+            for (var run = 0; run < 5; run++)
+                Assert.Equal(once.Instances.Select(x => x.Source.File), AwsDumpDirectory.Read(dir.FullName).Unwrap().Instances.Select(x => x.Source.File));
+
+            File.WriteAllText(Path.Combine(dir.FullName, "07-bad.json"), "{\"Reservations\": [");
+            File.WriteAllBytes(Path.Combine(dir.FullName, "03-bad.json"), [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01]);
+            for (var run = 0; run < 5; run++)
+                Assert.Equal(Path.Combine(dir.FullName, "03-bad.json"), AwsDumpDirectory.Read(dir.FullName).Error!.File);
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
 }
