@@ -8,10 +8,10 @@ namespace Kalc.Iac.AwsModel.Dumps;
 /// for mixed-instances groups, MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.</summary>
 internal static class AutoScalingGroupsReader
 {
-    public static void Read(JsonElement root, FragmentParts parts)
+    public static void Read(AwsDump dump, FragmentParts parts)
     {
         var i = 0;
-        foreach (var g in root.Arr("AutoScalingGroups"))
+        foreach (var g in dump.Items("AutoScalingGroups"))
         {
             var path = $"AutoScalingGroups[{i++}]";
             var lt = g.Obj("LaunchTemplate") ?? g.Obj("MixedInstancesPolicy")?.Obj("LaunchTemplate")?.Obj("LaunchTemplateSpecification");

@@ -7,7 +7,7 @@ namespace Kalc.Iac.AwsModel.Dumps;
 /// what is supported (docs/formats-state.md mirrors it).</summary>
 internal static class AwsCliOutputKinds
 {
-    public sealed record Kind(string Command, Func<JsonElement, bool> Matches, Action<JsonElement, FragmentParts> Read);
+    public sealed record Kind(string Command, Func<AwsDump, bool> Matches, Action<AwsDump, FragmentParts> Read);
 
     public static readonly IReadOnlyList<Kind> All =
     [
@@ -21,7 +21,7 @@ internal static class AwsCliOutputKinds
         new("iam list-instance-profiles", r => Has(r, "InstanceProfiles"), InstanceProfileOutputsReader.ReadList),
         new("iam list-open-id-connect-providers", r => Has(r, "OpenIDConnectProviderList"), OidcProviderOutputsReader.ReadList),
         new("iam get-open-id-connect-provider", r => Has(r, "Url") && (Has(r, "ClientIDList") || Has(r, "ThumbprintList")), OidcProviderOutputsReader.ReadGet),
-        new("sts get-caller-identity", r => Has(r, "Account") && Has(r, "UserId") && Has(r, "Arn"), (r, p) => p.AccountId = r.Str("Account")),
+        new("sts get-caller-identity", r => Has(r, "Account") && Has(r, "UserId") && Has(r, "Arn"), (r, p) => p.AccountId = r.Root.Str("Account")),
         new("ec2 describe-instances", r => Has(r, "Reservations"), Ec2InstancesReader.Read),
         new("ec2 describe-subnets", r => Has(r, "Subnets"), Ec2NetworkReader.ReadSubnets),
         new("ec2 describe-vpcs", r => Has(r, "Vpcs"), Ec2NetworkReader.ReadVpcs),
@@ -30,10 +30,10 @@ internal static class AwsCliOutputKinds
         new("autoscaling describe-auto-scaling-groups", r => Has(r, "AutoScalingGroups"), AutoScalingGroupsReader.Read),
         new("eks describe-cluster", r => Has(r, "cluster"), EksOutputsReader.ReadCluster),
         // The cluster names only: what matters is read from describe-cluster; kept so a snapshot reads back whole.
-        new("eks list-clusters", r => Has(r, "clusters") && r.GetProperty("clusters").ValueKind == JsonValueKind.Array, (_, _) => { }),
+        new("eks list-clusters", r => Has(r, "clusters") && r.Root.GetProperty("clusters").ValueKind == JsonValueKind.Array, (_, _) => { }),
         new("eks list-pod-identity-associations", r => Has(r, "associations"), EksOutputsReader.ReadAssociations),
         new("eks describe-pod-identity-association", r => Has(r, "association"), EksOutputsReader.ReadAssociation),
     ];
 
-    private static bool Has(JsonElement root, params string[] keys) => keys.Any(k => root.TryGetProperty(k, out _));
+    private static bool Has(AwsDump dump, params string[] keys) => keys.Any(k => dump.Root.TryGetProperty(k, out _));
 }

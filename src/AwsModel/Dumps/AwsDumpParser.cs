@@ -8,19 +8,24 @@ namespace Kalc.Iac.AwsModel.Dumps;
 public static class AwsDumpParser
 {
     public static ParseResult<AwsStateFragment> Parse(ReadOnlyMemory<byte> bytes, string file) =>
-        ParseResult<AwsStateFragment>.Catch(file, () => Read(bytes, file));
+        Parse(bytes, file, AwsDump.SplitArraysOver);
 
-    private static AwsStateFragment Read(ReadOnlyMemory<byte> bytes, string file)
+    /// <summary>As <see cref="Parse(ReadOnlyMemory{byte}, string)"/>, reading top-level arrays over
+    /// <paramref name="splitOver"/> bytes item by item (<see cref="AwsDump"/>).</summary>
+    internal static ParseResult<AwsStateFragment> Parse(ReadOnlyMemory<byte> bytes, string file, int splitOver) =>
+        ParseResult<AwsStateFragment>.Catch(file, () => Read(bytes, file, splitOver));
+
+    private static AwsStateFragment Read(ReadOnlyMemory<byte> bytes, string file, int splitOver)
     {
         var utf8 = Utf8Input.Normalize(bytes, file);
         if (utf8.Span.Trim(" \t\r\n"u8).IsEmpty)
             throw new InputException(new InputError(file, "empty file, not an aws-cli output"));
-        using var doc = JsonDocument.Parse(utf8, JsonLimits.DocumentOptions);
-        var root = doc.RootElement;
+        using var dump = AwsDump.Parse(utf8, splitOver);
+        var root = dump.Root;
         if (root.ValueKind != JsonValueKind.Object)
             throw new InputException(new InputError(file,
                 $"not an aws-cli output kalc-iac reads (a JSON {root.ValueKind.ToString().ToLowerInvariant()} at top level; was it printed with --query or --output other than json?)"));
-        var kinds = AwsCliOutputKinds.All.Where(k => k.Matches(root)).ToList();
+        var kinds = AwsCliOutputKinds.All.Where(k => k.Matches(dump)).ToList();
         if (kinds.Count == 0)
         {
             var keys = string.Join(", ", root.EnumerateObject().Select(p => p.Name).Take(12));
@@ -32,7 +37,8 @@ public static class AwsDumpParser
         var parts = new FragmentParts(file);
         try
         {
-            kind.Read(root, parts);
+            kind.Read(dump, parts);
+            dump.CheckUnread();
         }
         catch (InputException e) when (e.Error.File == "?")
         {

@@ -9,10 +9,10 @@ internal static class Ec2InstancesReader
 {
     private const string LaunchTemplateTag = "aws:ec2launchtemplate:id";
 
-    public static void Read(JsonElement root, FragmentParts parts)
+    public static void Read(AwsDump dump, FragmentParts parts)
     {
         var r = 0;
-        foreach (var reservation in root.Arr("Reservations"))
+        foreach (var reservation in dump.Items("Reservations"))
         {
             var i = 0;
             foreach (var inst in reservation.Arr("Instances"))

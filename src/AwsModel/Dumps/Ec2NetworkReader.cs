@@ -8,10 +8,10 @@ namespace Kalc.Iac.AwsModel.Dumps;
 /// records nodes are placed in, each a flat list of small objects.</summary>
 internal static class Ec2NetworkReader
 {
-    public static void ReadSubnets(JsonElement root, FragmentParts parts)
+    public static void ReadSubnets(AwsDump dump, FragmentParts parts)
     {
         var i = 0;
-        foreach (var s in root.Arr("Subnets"))
+        foreach (var s in dump.Items("Subnets"))
         {
             var path = $"Subnets[{i++}]";
             parts.Subnets.Add(new Subnet
@@ -28,10 +28,10 @@ internal static class Ec2NetworkReader
         parts.Loaded.Add(AwsStateKind.Subnets);
     }
 
-    public static void ReadVpcs(JsonElement root, FragmentParts parts)
+    public static void ReadVpcs(AwsDump dump, FragmentParts parts)
     {
         var i = 0;
-        foreach (var v in root.Arr("Vpcs"))
+        foreach (var v in dump.Items("Vpcs"))
         {
             var path = $"Vpcs[{i++}]";
             var cidrs = new List<string>();
@@ -53,10 +53,10 @@ internal static class Ec2NetworkReader
         parts.Loaded.Add(AwsStateKind.Vpcs);
     }
 
-    public static void ReadSecurityGroups(JsonElement root, FragmentParts parts)
+    public static void ReadSecurityGroups(AwsDump dump, FragmentParts parts)
     {
         var i = 0;
-        foreach (var g in root.Arr("SecurityGroups"))
+        foreach (var g in dump.Items("SecurityGroups"))
         {
             var path = $"SecurityGroups[{i++}]";
             parts.SecurityGroups.Add(new SecurityGroup

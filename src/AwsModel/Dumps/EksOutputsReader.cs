@@ -8,9 +8,9 @@ namespace Kalc.Iac.AwsModel.Dumps;
 /// roles) and <c>eks describe-pod-identity-association</c> (association, with its role). EKS prints camelCase.</summary>
 internal static class EksOutputsReader
 {
-    public static void ReadCluster(JsonElement root, FragmentParts parts)
+    public static void ReadCluster(AwsDump dump, FragmentParts parts)
     {
-        var c = root.Obj("cluster") ?? throw new InputException("\"cluster\" is not an object");
+        var c = dump.Root.Obj("cluster") ?? throw new InputException("\"cluster\" is not an object");
         parts.EksClusters.Add(new EksCluster
         {
             Name = c.Need("name", "cluster"),
@@ -25,20 +25,20 @@ internal static class EksOutputsReader
         parts.Loaded.Add(AwsStateKind.EksClusters);
     }
 
-    public static void ReadAssociations(JsonElement root, FragmentParts parts)
+    public static void ReadAssociations(AwsDump dump, FragmentParts parts)
     {
         parts.AssociationDetail = 1;
         var i = 0;
-        foreach (var a in root.Arr("associations"))
+        foreach (var a in dump.Items("associations"))
             parts.PodIdentityAssociations.Add(ReadAssociation(a, $"associations[{i++}]", parts.File));
         parts.Loaded.Add(AwsStateKind.PodIdentityAssociations);
     }
 
-    public static void ReadAssociation(JsonElement root, FragmentParts parts)
+    public static void ReadAssociation(AwsDump dump, FragmentParts parts)
     {
         parts.AssociationDetail = 2;
         parts.PodIdentityAssociations.Add(ReadAssociation(
-            root.Obj("association") ?? throw new InputException("\"association\" is not an object"), "association", parts.File));
+            dump.Root.Obj("association") ?? throw new InputException("\"association\" is not an object"), "association", parts.File));
     }
 
     private static PodIdentityAssociation ReadAssociation(JsonElement a, string path, string file) => new()

@@ -8,10 +8,10 @@ namespace Kalc.Iac.AwsModel.Dumps;
 /// modelled) and <c>iam list-policies</c> (Policies without documents).</summary>
 internal static class IamAuthorizationDetailsReader
 {
-    public static void Read(JsonElement root, FragmentParts parts)
+    public static void Read(AwsDump dump, FragmentParts parts)
     {
         var i = 0;
-        foreach (var r in root.Arr("RoleDetailList"))
+        foreach (var r in dump.Items("RoleDetailList"))
         {
             var path = $"RoleDetailList[{i++}]";
             parts.Roles.Add(IamRoleJson.Read(r, parts.File, path, parts.Missing, policiesRead: true));
@@ -19,23 +19,23 @@ internal static class IamAuthorizationDetailsReader
             foreach (var p in r.Arr("InstanceProfileList"))
                 parts.InstanceProfiles.Add(InstanceProfileJson.Read(p, parts.File, $"{path}.InstanceProfileList[{j++}]", parts.Missing, parts.EmbeddedRoles));
         }
-        if (root.Field("RoleDetailList") is not null)
+        if (dump.Root.Field("RoleDetailList") is not null)
         {
             parts.RoleDetail = 3;
             parts.Loaded.Add(AwsStateKind.IamRoles);
             parts.Loaded.Add(AwsStateKind.InstanceProfiles);
-            if (root.Field("Policies") is not null) parts.Loaded.Add(AwsStateKind.Iam);
+            if (dump.Root.Field("Policies") is not null) parts.Loaded.Add(AwsStateKind.Iam);
         }
         i = 0;
-        foreach (var p in root.Arr("Policies"))
+        foreach (var p in dump.Items("Policies"))
             parts.Policies.Add(ReadPolicy(p, $"Policies[{i++}]", parts));
-        if (root.Field("Policies") is not null) parts.Loaded.Add(AwsStateKind.ManagedPolicies);
+        if (dump.Root.Field("Policies") is not null) parts.Loaded.Add(AwsStateKind.ManagedPolicies);
         parts.AccountId = SingleAccount(parts.Roles);
     }
 
-    public static bool IsListPolicies(JsonElement root) =>
-        root.Field("RoleDetailList") is null && root.Field("UserDetailList") is null && root.Field("GroupDetailList") is null &&
-        !root.Arr("Policies").Any(p => p.Field("PolicyVersionList") is not null);
+    public static bool IsListPolicies(AwsDump dump) =>
+        dump.Root.Field("RoleDetailList") is null && dump.Root.Field("UserDetailList") is null && dump.Root.Field("GroupDetailList") is null &&
+        !dump.Items("Policies").Any(p => p.Field("PolicyVersionList") is not null);
 
     private static ManagedPolicy ReadPolicy(JsonElement p, string path, FragmentParts parts)
     {

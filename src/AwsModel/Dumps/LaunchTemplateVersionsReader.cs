@@ -7,10 +7,10 @@ namespace Kalc.Iac.AwsModel.Dumps;
 /// <summary><c>ec2 describe-launch-template-versions</c>: which instance profile each version launches with.</summary>
 internal static class LaunchTemplateVersionsReader
 {
-    public static void Read(JsonElement root, FragmentParts parts)
+    public static void Read(AwsDump dump, FragmentParts parts)
     {
         var i = 0;
-        foreach (var v in root.Arr("LaunchTemplateVersions"))
+        foreach (var v in dump.Items("LaunchTemplateVersions"))
         {
             var path = $"LaunchTemplateVersions[{i++}]";
             var profile = v.Obj("LaunchTemplateData")?.Obj("IamInstanceProfile");

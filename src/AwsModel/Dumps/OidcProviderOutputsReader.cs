@@ -8,10 +8,10 @@ namespace Kalc.Iac.AwsModel.Dumps;
 /// (Url, ClientIDList, ThumbprintList, but not the ARN: the merge joins it to a listed ARN by URL).</summary>
 internal static class OidcProviderOutputsReader
 {
-    public static void ReadList(JsonElement root, FragmentParts parts)
+    public static void ReadList(AwsDump dump, FragmentParts parts)
     {
         var i = 0;
-        foreach (var p in root.Arr("OpenIDConnectProviderList"))
+        foreach (var p in dump.Items("OpenIDConnectProviderList"))
         {
             var path = $"OpenIDConnectProviderList[{i++}]";
             var arn = p.Need("Arn", path);
@@ -26,16 +26,16 @@ internal static class OidcProviderOutputsReader
         parts.Loaded.Add(AwsStateKind.OidcProviders);
     }
 
-    public static void ReadGet(JsonElement root, FragmentParts parts)
+    public static void ReadGet(AwsDump dump, FragmentParts parts)
     {
-        var url = root.Need("Url", "the output");
+        var url = dump.Root.Need("Url", "the output");
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         parts.OidcProviderDetails.Add(new OidcProvider
         {
             Arn = "",
             Url = schemeEnd < 0 ? url : url[(schemeEnd + 3)..],
-            ClientIds = root.Strings("ClientIDList"),
-            Thumbprints = root.Strings("ThumbprintList"),
+            ClientIds = dump.Root.Strings("ClientIDList"),
+            Thumbprints = dump.Root.Strings("ThumbprintList"),
             Source = SourceRef.Of(parts.File),
         });
     }

@@ -1,11 +1,11 @@
 using System.Buffers;
 
-namespace Kalc.Iac.PlanParser.Json;
+namespace Kalc.Iac.Core;
 
 /// <summary>Finds where a JSON object or array ends without tokenizing it: brackets are counted outside strings, and
 /// strings are jumped through to their closing quote. It does not check the text in between: it is used where a
 /// reader checks those bytes anyway (the small containers a reader is on, the elements a worker parses whole).</summary>
-internal static class JsonContainer
+public static class JsonContainer
 {
     private static readonly SearchValues<byte> QuoteOrBackslash = SearchValues.Create("\"\\"u8);
 
