@@ -24,7 +24,7 @@ public static class JsonContainer
             switch (json[i])
             {
                 case (byte)'"':
-                    i = EndOfString(json, i + 1);
+                    i = StringEnd(json, i);
                     if (i < 0) return -1;
                     break;
                 case (byte)'{' or (byte)'[':
@@ -39,11 +39,20 @@ public static class JsonContainer
         return -1;
     }
 
-    /// <summary>Offset of the quote that closes the string whose text starts at <paramref name="i"/>, or -1 when it does
-    /// not close within <paramref name="json"/>.</summary>
-    private static int EndOfString(ReadOnlySpan<byte> json, int i)
+    /// <summary>Offset of the first byte at or after <paramref name="i"/> that is not JSON whitespace (the length of
+    /// <paramref name="json"/> when there is none).</summary>
+    public static int SkipWhitespace(ReadOnlySpan<byte> json, int i)
     {
-        // Most strings in a plan are names and short values: look at a few bytes before starting a vector search.
+        var skip = json[i..].IndexOfAnyExcept(" \t\r\n"u8);
+        return skip < 0 ? json.Length : i + skip;
+    }
+
+    /// <summary>Offset of the quote that closes the string whose opening quote is at <paramref name="open"/>, or -1 when
+    /// it does not close within <paramref name="json"/>.</summary>
+    public static int StringEnd(ReadOnlySpan<byte> json, int open)
+    {
+        var i = open + 1;
+        // Most JSON strings are names and short values: look at a few bytes before starting a vector search.
         var end = Math.Min(json.Length, i + 16);
         while (i < end)
         {

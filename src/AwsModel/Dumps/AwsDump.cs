@@ -104,7 +104,7 @@ internal sealed class AwsDump : IDisposable
     {
         skeleton = [];
         if (json.Length <= splitOver) return false;
-        var i = SkipSpace(json, 0);
+        var i = JsonContainer.SkipWhitespace(json, 0);
         if (i >= json.Length || json[i] != (byte)'{') return false;
         var kept = new List<JsonRange>();
         var keptFrom = 0;
@@ -114,7 +114,7 @@ internal sealed class AwsDump : IDisposable
             switch (json[i])
             {
                 case (byte)'"':
-                    var end = StringEnd(json, i);
+                    var end = JsonContainer.StringEnd(json, i);
                     if (end < 0) return false;
                     var text = json[(i + 1)..end];
                     key = text.Contains((byte)'\\') ? null : System.Text.Encoding.UTF8.GetString(text);
@@ -161,7 +161,7 @@ internal sealed class AwsDump : IDisposable
     {
         length = -1;
         var items = new List<JsonRange>();
-        var i = SkipSpace(json, open + 1);
+        var i = JsonContainer.SkipWhitespace(json, open + 1);
         if (i < json.Length && json[i] == (byte)']')
         {
             length = i + 1 - open;
@@ -173,33 +173,16 @@ internal sealed class AwsDump : IDisposable
             var item = JsonContainer.Length(json[i..]);
             if (item < 0) return null;
             items.Add(new JsonRange(i, item));
-            i = SkipSpace(json, i + item);
+            i = JsonContainer.SkipWhitespace(json, i + item);
             if (i < json.Length && json[i] == (byte)']')
             {
                 length = i + 1 - open;
                 return items;
             }
             if (i >= json.Length || json[i] != (byte)',') return null;
-            i = SkipSpace(json, i + 1);
+            i = JsonContainer.SkipWhitespace(json, i + 1);
         }
         return null;
-    }
-
-    private static int SkipSpace(ReadOnlySpan<byte> json, int i)
-    {
-        while (i < json.Length && json[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') i++;
-        return i;
-    }
-
-    /// <summary>Offset of the quote closing the string that opens at <paramref name="open"/>, or -1.</summary>
-    private static int StringEnd(ReadOnlySpan<byte> json, int open)
-    {
-        for (var i = open + 1; i < json.Length; i++)
-        {
-            if (json[i] == (byte)'\\') i++;
-            else if (json[i] == (byte)'"') return i;
-        }
-        return -1;
     }
 
     private readonly record struct JsonRange(int Start, int Length);

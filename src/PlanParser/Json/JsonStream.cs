@@ -39,33 +39,6 @@ internal static class JsonStream
         while (reader.CurrentDepth > depth || reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray));
     }
 
-    /// <summary>The next token, and when it opens an object or array, the whole of it in the window:
-    /// <paramref name="start"/>..<paramref name="end"/> of <see cref="JsonWindow.Span"/>. The reader ends on its last token.</summary>
-    public static bool NextWhole(ref Utf8JsonReader reader, JsonWindow window, out int start, out int end)
-    {
-        while (true)
-        {
-            var state = reader.CurrentState;
-            var consumed = reader.BytesConsumed;
-            if (reader.Read())
-            {
-                start = (int)reader.TokenStartIndex;
-                if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray) || reader.TrySkip())
-                {
-                    end = (int)reader.BytesConsumed;
-                    return true;
-                }
-            }
-            else if (window.IsFinal)
-            {
-                start = end = 0;
-                return false;
-            }
-            // Not all of it is here yet: start again from before this token with more bytes.
-            Refill(ref reader, window, consumed, state);
-        }
-    }
-
     private static void Refill(ref Utf8JsonReader reader, JsonWindow window, long consumed, JsonReaderState state)
     {
         window.Advance((int)consumed);

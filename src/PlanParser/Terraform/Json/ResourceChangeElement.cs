@@ -163,7 +163,8 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
         return $"{prefix}{data}{type}.{name}{key}";
     }
 
-    private static string KindOf(JsonTokenType token) => token switch
+    /// <summary>A token's kind as an error names it ("String", "Number", "Array"...).</summary>
+    internal static string KindOf(JsonTokenType token) => token switch
     {
         JsonTokenType.StartArray => nameof(JsonValueKind.Array),
         JsonTokenType.String => nameof(JsonValueKind.String),

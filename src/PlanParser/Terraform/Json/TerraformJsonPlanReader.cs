@@ -159,7 +159,7 @@ public static class TerraformJsonPlanReader
         while (!pipeline.Failed)
         {
             var span = window.Span;
-            at += span[at..].IndexOfAnyExcept(" \t\r\n"u8) is var skip and >= 0 ? skip : span.Length - at;
+            at = JsonContainer.SkipWhitespace(span, at);
             if (at == span.Length)
             {
                 if (window.IsFinal) throw Broken(window, at, file, $"the input ends inside {array}");
@@ -225,15 +225,7 @@ public static class TerraformJsonPlanReader
         string found;
         try
         {
-            found = value.Read() ? value.TokenType switch
-            {
-                JsonTokenType.String => "String",
-                JsonTokenType.Number => "Number",
-                JsonTokenType.True => "True",
-                JsonTokenType.False => "False",
-                JsonTokenType.Null => "Null",
-                var other => other.ToString(),
-            } : "the end of the input";
+            found = value.Read() ? ResourceChangeElement.KindOf(value.TokenType) : "a value that is not an object";
         }
         catch (JsonException e)
         {
