@@ -14,9 +14,7 @@ internal static class AnalyzeCommand
         foreach (var id in o.DisabledRules)
             if (RuleRegistry.Find(id) is null) throw new UsageException($"--disable: no rule {id} (see kalc-iac rules)");
         // KALC_TIMINGS=1 prints where the time goes (bench/ uses it); never on by default.
-        Action<string, TimeSpan>? timing = io.Env("KALC_TIMINGS") == "1"
-            ? (what, t) => { lock (io.Err) io.Err.WriteLine($"kalc-iac: timing {what}: {t.TotalMilliseconds:F0} ms (at {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:F0} ms since start, CPU {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, GC heap {GC.GetTotalMemory(false) >> 20} MiB, working set {Environment.WorkingSet >> 20} MiB, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})"); }
-            : null;
+        Action<string, TimeSpan>? timing = io.Env("KALC_TIMINGS") == "1" ? (what, t) => Timing(io, what, t) : null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The state and the change are independent: read them at the same time.
         var worldTask = WorldLoader.LoadAsync(o, ProgressRenderer.For(o, io), ct);
@@ -39,6 +37,20 @@ internal static class AnalyzeCommand
         Write(report, o, io);
         timing?.Invoke("write report", clock.Elapsed);
         return ExitCodeFor(report, o);
+    }
+
+    /// <summary>One KALC_TIMINGS line: the phase's time, the time and CPU since the process started, and the GC's state.</summary>
+    private static void Timing(CliIo io, string what, TimeSpan t)
+    {
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        var sinceStart = DateTime.Now - process.StartTime;
+        lock (io.Err)
+        {
+            io.Err.WriteLine($"kalc-iac: timing {what}: {t.TotalMilliseconds:F0} ms (at {sinceStart.TotalMilliseconds:F0} ms since start, " +
+                $"CPU {process.TotalProcessorTime.TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, " +
+                $"GC heap {GC.GetTotalMemory(false) >> 20} MiB, working set {Environment.WorkingSet >> 20} MiB, " +
+                $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})");
+        }
     }
 
     public static int ExitCodeFor(AnalysisReport report, CliOptions o)
