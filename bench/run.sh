@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
 # Benchmark: kalc-iac against jq on a large generated scenario, and a small plan end to end.
-# Usage: bench/run.sh [--resources N] [--nodes N] [--instances N] [--roles N] [--skip-build]
+# Usage: bench/run.sh [--resources N] [--nodes N] [--instances N] [--roles N] [--repeat N] [--skip-build]
 # Needs: dotnet (SDK from global.json), jq, GNU time at /usr/bin/time.
 # Writes bench/data (large scenario), bench/data-small (200 resources), bench/out (binaries), bench/results.
+# --repeat N: measures the large pair N times, each kalc-iac run right after its jq run, and prints each pair's
+# ratio and their median (on a shared machine whose speed drifts, a ratio of paired runs is what compares).
 set -uo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
-resources=100000 nodes=2000 instances=10000 roles=5000 build=1
+resources=100000 nodes=2000 instances=10000 roles=5000 build=1 repeat=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --resources) resources="$2"; shift 2 ;;
     --nodes) nodes="$2"; shift 2 ;;
     --instances) instances="$2"; shift 2 ;;
     --roles) roles="$2"; shift 2 ;;
+    --repeat) repeat="$2"; shift 2 ;;
     --skip-build) build=0; shift ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,7p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -68,13 +71,20 @@ measure() {
 }
 
 jq_filter='[.resource_changes[] | select(.change.actions | index("delete")) | .address]'
-measure "jq-deletes-large" "$results/jq-large.json" jq "$jq_filter" "$data/plan.json"
-if [ -x "$kalc" ]; then
-  # exit 1 means "findings at or above --fail-on": expected here, the scenario breaks the cluster.
-  measure "kalc-iac-large" "$results/kalc-large.json" "$kalc" "$data/plan.json" --aws-state "$data/aws" --k8s-state "$data/k8s" --format json
-else
-  rows+=("kalc-iac-large|-|-|not built")
-fi
+# seconds RUN: the wall time of a measured run, from its "m:ss.cc" or "h:mm:ss".
+seconds() { sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$results/$1.time" | awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'; }
+ratios=()
+for ((pass = 1; pass <= repeat; pass++)); do
+  suffix=""; [ "$repeat" -gt 1 ] && suffix="-$pass"
+  measure "jq-deletes-large$suffix" "$results/jq-large.json" jq "$jq_filter" "$data/plan.json"
+  if [ -x "$kalc" ]; then
+    # exit 1 means "findings at or above --fail-on": expected here, the scenario breaks the cluster.
+    measure "kalc-iac-large$suffix" "$results/kalc-large.json" "$kalc" "$data/plan.json" --aws-state "$data/aws" --k8s-state "$data/k8s" --format json
+    ratios+=("$(awk -v k="$(seconds "kalc-iac-large$suffix")" -v j="$(seconds "jq-deletes-large$suffix")" 'BEGIN { printf "%.3f", k / j }')")
+  else
+    rows+=("kalc-iac-large$suffix|-|-|not built")
+  fi
+done
 measure "jq-deletes-small" "$results/jq-small.json" jq "$jq_filter" "$small/plan.json"
 if [ -x "$kalc" ]; then
   measure "kalc-iac-small" "$results/kalc-small.json" "$kalc" "$small/plan.json" --aws-state "$small/aws" --k8s-state "$small/k8s" --format json
@@ -90,6 +100,11 @@ for row in "${rows[@]}"; do
   IFS='|' read -r name wall rss code <<<"$row"
   printf '%-18s %12s %12s %10s\n' "$name" "$wall" "$rss" "$code"
 done
+
+if [ "${#ratios[@]}" -gt 0 ]; then
+  median="$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
+  printf '\nkalc-iac / jq on the large plan, paired runs: %s; median %s\n' "${ratios[*]}" "$median"
+fi
 
 # Does kalc-iac find what the generator planted? (scenario.json lists the breaking addresses.)
 if [ -s "$results/kalc-large.json" ]; then

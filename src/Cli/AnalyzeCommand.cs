@@ -32,11 +32,14 @@ internal static class AnalyzeCommand
         }
         timing?.Invoke("read change and state", clock.Elapsed);
         var rules = RuleRegistry.All.Where(r => !o.DisabledRules.Contains(r.Descriptor.Id, StringComparer.OrdinalIgnoreCase)).ToList();
-        var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), o.Source);
-        clock.Restart();
-        Write(report, o, io);
-        timing?.Invoke("write report", clock.Elapsed);
-        return ExitCodeFor(report, o);
+        using (AnalysisHeap.Enter())
+        {
+            var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), o.Source);
+            clock.Restart();
+            Write(report, o, io);
+            timing?.Invoke("write report", clock.Elapsed);
+            return ExitCodeFor(report, o);
+        }
     }
 
     /// <summary>One KALC_TIMINGS line: the phase's time, the time and CPU since the process started, and the GC's state.</summary>
@@ -49,7 +52,7 @@ internal static class AnalyzeCommand
             io.Err.WriteLine($"kalc-iac: timing {what}: {t.TotalMilliseconds:F0} ms (at {sinceStart.TotalMilliseconds:F0} ms since start, " +
                 $"CPU {process.TotalProcessorTime.TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, " +
                 $"GC heap {GC.GetTotalMemory(false) >> 20} MiB, working set {Environment.WorkingSet >> 20} MiB, " +
-                $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)})");
+                $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms)");
         }
     }
 

@@ -113,4 +113,19 @@ public class TerraformJsonActionTests
         Assert.NotEmpty(rc.ReplacePaths);
         Assert.All(rc.ReplacePaths, p => Assert.DoesNotContain(",", p, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("\"delete\",\"create\"", "delete,create")]
+    [InlineData("\"create\",\"delete\"", "create,delete")]
+    [InlineData("\"update\",\"delete\"", "update,delete")]
+    [InlineData("\"create\",\"delete\",\"update\"", "create,delete,update")]
+    public void Actions_are_kept_exactly_as_listed_however_many(string listed, string expected)
+    {
+        var plan = System.Text.Encoding.UTF8.GetBytes(
+            "{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"x.y\",\"type\":\"x\",\"name\":\"y\",\"change\":{\"actions\":[" + listed + "]}}]}");
+
+        var rc = Assert.Single(TerraformJsonPlanReader.Read(plan, "p.json").Unwrap().ResourceChanges);
+
+        Assert.Equal(expected, string.Join(",", rc.Actions.Select(ChangeKinds.ToWire)));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Kalc.Iac.PlanParser.Model;
 using Kalc.Iac.PlanParser.Terraform.Json;
@@ -81,5 +82,31 @@ public class TerraformJsonValueTests
                     return s.GetString()!;
         }
         throw new InvalidOperationException($"{file} has no {address}.{attribute}");
+    }
+
+    [Fact]
+    public void The_same_escaped_policy_on_many_roles_is_one_string_and_reads_unescaped()
+    {
+        const string policy = "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Principal\\\":{\\\"Service\\\":\\\"ec2.amazonaws.com\\\"},\\\"Action\\\":\\\"sts:AssumeRole\\\"}]}";
+        var roles = Enumerable.Range(0, 3).Select(i =>
+            $$$"""{"address":"aws_iam_role.r{{{i}}}","type":"aws_iam_role","name":"r{{{i}}}","change":{"actions":["delete"],"before":{"name":"r{{{i}}}","assume_role_policy":"{{{policy}}}"},"after":null}}""");
+        var plan = Encoding.UTF8.GetBytes($$"""{"format_version":"1.2","resource_changes":[{{string.Join(",", roles)}}]}""");
+
+        var changes = TerraformJsonPlanReader.Read(plan, "p.json").Unwrap().ResourceChanges;
+
+        var texts = changes.Select(c => c.Before["assume_role_policy"].AsString()).ToList();
+        Assert.All(texts, t => Assert.Equal("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}""", t));
+        Assert.Same(changes[0].Before["assume_role_policy"], changes[2].Before["assume_role_policy"]);
+    }
+
+    [Fact]
+    public void A_string_longer_than_those_shared_is_read_whole_each_time()
+    {
+        var longText = string.Concat(Enumerable.Repeat("\\u00e9t\\u00e9 ", 2000));
+        var plan = Encoding.UTF8.GetBytes($$$"""{"format_version":"1.2","resource_changes":[{"address":"x.a","type":"x","name":"a","change":{"actions":["delete"],"before":{"v":"{{{longText}}}"},"after":null}},{"address":"x.b","type":"x","name":"b","change":{"actions":["delete"],"before":{"v":"{{{longText}}}"},"after":null}}]}""");
+
+        var changes = TerraformJsonPlanReader.Read(plan, "p.json").Unwrap().ResourceChanges;
+
+        Assert.All(changes, c => Assert.Equal(string.Concat(Enumerable.Repeat("été ", 2000)), c.Before["v"].AsString()));
     }
 }

@@ -6,6 +6,14 @@ namespace Kalc.Iac.Analyzers.Mapping;
 /// <summary>Reads typed attribute values out of a planned before/after object.</summary>
 public static class PlanValues
 {
+    /// <summary>Reads a change's before and after values with <paramref name="read"/>. The plan reader gives a change whose
+    /// values did not change one object for both (half of a large plan is no-ops): that one is read once.</summary>
+    public static (T? Before, T? After) BothSides<T>(ResourceChange change, Func<PlanValue, T?> read) where T : class
+    {
+        var before = read(change.Before);
+        return (before, ReferenceEquals(change.After, change.Before) ? before : read(change.After));
+    }
+
     /// <summary>A string attribute: known value, known null (absent), or unknown (known after apply / sensitive).</summary>
     public static Known<string?> Str(PlanValue obj, string attribute)
     {

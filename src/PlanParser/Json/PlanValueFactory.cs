@@ -10,11 +10,18 @@ internal sealed class PlanValueFactory
 {
     private const int MaxSharedLength = 64;
     private const int MaxSharedStrings = 16 * 1024;
+
+    /// <summary>Strings up to this many UTF-8 bytes are shared (policies included), and the shared ones' keys take at most
+    /// <see cref="MaxSharedBytes"/>: a plan of unique long strings pays at most that for the lookups.</summary>
+    private const int MaxSharedBytesEach = 4096;
+    private const long MaxSharedBytes = 4L << 20;
     private static readonly PlanValue True = new PlanBool(true);
     private static readonly PlanValue False = new PlanBool(false);
     private static readonly PlanValue EmptyList = new PlanList([]);
     private readonly Dictionary<string, PlanValue> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<byte[], PlanValue> _utf8Strings = new(Utf8KeyComparer.Instance);
+    private byte[] _unescaped = new byte[256];
+    private long _sharedBytes;
 
     public StringPool Names { get; } = new();
 
@@ -43,20 +50,18 @@ internal sealed class PlanValueFactory
         _ => PlanValue.Null,
     };
 
-    /// <summary>The string, number, boolean or null the reader is on; short unescaped strings are looked up by
-    /// their UTF-8 bytes, so a repeated value costs no allocation.</summary>
+    /// <summary>The string, number, boolean or null the reader is on; strings are looked up by their UTF-8 bytes, so a
+    /// repeated value (a name, an ARN, the same trust policy on a thousand roles) costs no allocation.</summary>
     public PlanValue Scalar(ref System.Text.Json.Utf8JsonReader reader)
     {
         switch (reader.TokenType)
         {
             case System.Text.Json.JsonTokenType.String:
-                if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxSharedLength)
-                    return String(reader.GetString()!);
-                var bytes = reader.ValueSpan;
-                if (_utf8Strings.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var shared)) return shared;
-                PlanValue created = new PlanString(System.Text.Encoding.UTF8.GetString(bytes));
-                if (_utf8Strings.Count < MaxSharedStrings) _utf8Strings.TryAdd(bytes.ToArray(), created);
-                return created;
+                if (reader.HasValueSequence || reader.ValueSpan.Length > MaxSharedBytesEach) return new PlanString(reader.GetString()!);
+                if (!reader.ValueIsEscaped) return Utf8String(reader.ValueSpan);
+                // Escaped (JSON documents in attributes, addresses with quotes): unescaped into scratch, then looked up.
+                if (_unescaped.Length < reader.ValueSpan.Length) _unescaped = new byte[Math.Max(reader.ValueSpan.Length, 2 * _unescaped.Length)];
+                return Utf8String(_unescaped.AsSpan(0, reader.CopyString(_unescaped)));
             case System.Text.Json.JsonTokenType.Number:
                 return Number(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
             case System.Text.Json.JsonTokenType.True:
@@ -66,6 +71,18 @@ internal sealed class PlanValueFactory
             default:
                 return PlanValue.Null;
         }
+    }
+
+    private PlanValue Utf8String(ReadOnlySpan<byte> bytes)
+    {
+        if (_utf8Strings.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var shared)) return shared;
+        PlanValue created = new PlanString(System.Text.Encoding.UTF8.GetString(bytes));
+        if (_utf8Strings.Count < MaxSharedStrings && _sharedBytes + bytes.Length <= MaxSharedBytes)
+        {
+            _utf8Strings.TryAdd(bytes.ToArray(), created);
+            _sharedBytes += bytes.Length;
+        }
+        return created;
     }
 
     public static PlanValue List(ImmutableArray<PlanValue>.Builder items) =>

@@ -17,8 +17,7 @@ public sealed class Ec2InstanceMapper : IResourceMapper
 
     public MappedChange Map(ResourceChange change)
     {
-        var before = Read(change.Before);
-        var after = Read(change.After);
+        var (before, after) = PlanValues.BothSides(change, Read);
         return new Ec2InstanceChange(change, before, after).Identified(before is null || before.Id.IsKnown, "the instance id is not in the plan");
     }
 

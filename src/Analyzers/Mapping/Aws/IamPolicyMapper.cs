@@ -17,8 +17,7 @@ public sealed class IamPolicyMapper : IResourceMapper
 
     public MappedChange Map(ResourceChange change)
     {
-        var before = Read(change.Before);
-        var after = Read(change.After);
+        var (before, after) = PlanValues.BothSides(change, Read);
         return new IamPolicyChange(change, before, after).Identified(before is null || before.Arn.IsKnown, "the policy ARN is not in the plan");
     }
 

@@ -24,8 +24,7 @@ public sealed class IamRoleMapper : IResourceMapper
 
     public MappedChange Map(ResourceChange change)
     {
-        var before = Read(change.Before);
-        var after = Read(change.After);
+        var (before, after) = PlanValues.BothSides(change, Read);
         var identity = before ?? after;
         return new IamRoleChange(change, before, after).Identified(identity is not null && (identity.Name.IsKnown || identity.Arn.IsKnown), "the role's name and ARN are not in the plan");
     }

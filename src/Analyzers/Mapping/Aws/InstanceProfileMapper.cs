@@ -18,8 +18,7 @@ public sealed class InstanceProfileMapper : IResourceMapper
 
     public MappedChange Map(ResourceChange change)
     {
-        var before = Read(change.Before);
-        var after = Read(change.After);
+        var (before, after) = PlanValues.BothSides(change, Read);
         var identity = before ?? after;
         return new InstanceProfileChange(change, before, after).Identified(identity is not null && (identity.Name.IsKnown || identity.Arn.IsKnown), "the instance profile's name and ARN are not in the plan");
     }

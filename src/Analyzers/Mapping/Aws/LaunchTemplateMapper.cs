@@ -15,8 +15,11 @@ public sealed class LaunchTemplateMapper : IResourceMapper
 
     public IReadOnlyList<string> Attributes { get; } = ["arn", "iam_instance_profile", "id", "name"];
 
-    public MappedChange Map(ResourceChange change) =>
-        new LaunchTemplateChange(change, Read(change.Before), Read(change.After));
+    public MappedChange Map(ResourceChange change)
+    {
+        var (before, after) = PlanValues.BothSides(change, Read);
+        return new LaunchTemplateChange(change, before, after);
+    }
 
     private static LaunchTemplateValues? Read(PlanValue v)
     {

@@ -15,8 +15,11 @@ public sealed class OidcProviderMapper : IResourceMapper
 
     public IReadOnlyList<string> Attributes { get; } = ["arn", "client_id_list", "url"];
 
-    public MappedChange Map(ResourceChange change) =>
-        new OidcProviderChange(change, Read(change.Before), Read(change.After));
+    public MappedChange Map(ResourceChange change)
+    {
+        var (before, after) = PlanValues.BothSides(change, Read);
+        return new OidcProviderChange(change, before, after);
+    }
 
     private static OidcProviderValues? Read(PlanValue v) => v is PlanObject
         ? new OidcProviderValues(PlanValues.Str(v, "arn"), PlanValues.Str(v, "url"), PlanValues.Strings(v, "client_id_list"))

@@ -17,8 +17,11 @@ public sealed class PodIdentityAssociationMapper : IResourceMapper
 
     public IReadOnlyList<string> Attributes { get; } = ["association_id", "cluster_name", "namespace", "role_arn", "service_account"];
 
-    public MappedChange Map(ResourceChange change) =>
-        new PodIdentityAssociationChange(change, Read(change.Before), Read(change.After));
+    public MappedChange Map(ResourceChange change)
+    {
+        var (before, after) = PlanValues.BothSides(change, Read);
+        return new PodIdentityAssociationChange(change, before, after);
+    }
 
     private static PodIdentityAssociationValues? Read(PlanValue v) => v is PlanObject
         ? new PodIdentityAssociationValues(PlanValues.Str(v, "association_id"), PlanValues.Str(v, "cluster_name"),

@@ -17,8 +17,7 @@ public sealed class PolicyAttachmentMapper : IResourceMapper
 
     public MappedChange Map(ResourceChange change)
     {
-        var before = Read(change.Before);
-        var after = Read(change.After);
+        var (before, after) = PlanValues.BothSides(change, Read);
         var identity = before ?? after;
         return new PolicyAttachmentChange(change, before, after).Identified(identity is not null && identity.PolicyArn.IsKnown, "the policy ARN is known only after apply");
     }

@@ -18,8 +18,7 @@ public sealed class RolePoliciesExclusiveMapper : IResourceMapper
 
     public MappedChange Map(ResourceChange change)
     {
-        var before = Read(change.Before);
-        var after = Read(change.After);
+        var (before, after) = PlanValues.BothSides(change, Read);
         return new ExclusiveInlineChange(change, before, after).Identified((before ?? after) is { RoleName.IsKnown: true }, "the role name is known only after apply");
     }
 

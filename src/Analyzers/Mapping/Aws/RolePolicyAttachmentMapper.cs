@@ -17,8 +17,7 @@ public sealed class RolePolicyAttachmentMapper : IResourceMapper
 
     public MappedChange Map(ResourceChange change)
     {
-        var before = Read(change.Before);
-        var after = Read(change.After);
+        var (before, after) = PlanValues.BothSides(change, Read);
         var identity = before ?? after;
         return new RolePolicyAttachmentChange(change, before, after).Identified(identity is not null && identity.Role.IsKnown && identity.PolicyArn.IsKnown, "the role or the policy ARN is known only after apply");
     }

@@ -17,8 +17,7 @@ public sealed class RolePolicyMapper : IResourceMapper
 
     public MappedChange Map(ResourceChange change)
     {
-        var before = Read(change.Before);
-        var after = Read(change.After);
+        var (before, after) = PlanValues.BothSides(change, Read);
         var identity = before ?? after;
         return new RolePolicyChange(change, before, after).Identified(identity is not null && identity.Role.IsKnown, "the role is known only after apply");
     }

@@ -24,10 +24,13 @@ public static class IamChangeScope
     /// <summary>Why the role's permissions after the change cannot be fully known (policy text or attachments known only after apply).</summary>
     public static IEnumerable<string> PermissionUnknowns(World after, IamRole role)
     {
+        // The keys naming this role, made once rather than for every unknown (a large plan has thousands).
+        string boundary = $"role-boundary:{role.Name}", managed = $"role-managed:{role.Name}", inline = $"role-inline:{role.Name}";
+        var inlineOne = inline + ":";
         foreach (var (key, why) in after.Unknowns)
         {
-            if (key == $"role-boundary:{role.Name}" || key == $"role-managed:{role.Name}" || key == $"role-inline:{role.Name}" ||
-                key.StartsWith($"role-inline:{role.Name}:", StringComparison.Ordinal) || key.StartsWith("attachment:", StringComparison.Ordinal) ||
+            if (key == boundary || key == managed || key == inline ||
+                key.StartsWith(inlineOne, StringComparison.Ordinal) || key.StartsWith("attachment:", StringComparison.Ordinal) ||
                 (key.StartsWith("policy:", StringComparison.Ordinal) && IsUsed(role, key["policy:".Length..])))
                 yield return why;
         }

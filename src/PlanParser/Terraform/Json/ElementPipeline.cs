@@ -23,7 +23,7 @@ internal sealed class ElementPipeline : IDisposable
     private readonly string _array;
     private readonly ImmutableArray<ResourceChange>.Builder _into;
     private readonly Thread[] _workers;
-    private readonly ConcurrentQueue<byte[]> _free = new();
+    private readonly ConcurrentQueue<Batch> _free = new();
     private readonly ConcurrentDictionary<int, ResourceChange[]> _results = new();
     private readonly object _failureLock = new();
     private Batch _current;
@@ -134,7 +134,7 @@ internal sealed class ElementPipeline : IDisposable
             finally
             {
                 // Back to the reading thread for the next batch: the same few buffers go round and round.
-                if (batch.Bytes.Length == BatchBytes) _free.Enqueue(batch.Bytes);
+                if (batch.Bytes.Length == BatchBytes) _free.Enqueue(batch);
             }
         }
     }
@@ -163,11 +163,11 @@ internal sealed class ElementPipeline : IDisposable
     }
 
     private Batch NewBatch(int atLeast) =>
-        new(atLeast <= BatchBytes && _free.TryDequeue(out var bytes) ? bytes : new byte[Math.Max(BatchBytes, atLeast)]);
+        atLeast <= BatchBytes && _free.TryDequeue(out var batch) ? batch.Emptied() : new(new byte[Math.Max(BatchBytes, atLeast)]);
 
     private sealed record Failure(int Batch, ExceptionDispatchInfo Error);
 
-    /// <summary>Elements copied end to end into one buffer, numbered in file order.</summary>
+    /// <summary>Elements copied end to end into one buffer, numbered in file order. Reused once mapped.</summary>
     private sealed class Batch(byte[] bytes)
     {
         private readonly List<(int Offset, int Length, int Line, int Column, int Index)> _elements = [];
@@ -189,5 +189,13 @@ internal sealed class ElementPipeline : IDisposable
         }
 
         public (int Offset, int Length, int Line, int Column, int Index) Element(int i) => _elements[i];
+
+        /// <summary>This batch with its elements forgotten, to be filled again (its element list keeps its capacity).</summary>
+        public Batch Emptied()
+        {
+            _elements.Clear();
+            _used = 0;
+            return this;
+        }
     }
 }

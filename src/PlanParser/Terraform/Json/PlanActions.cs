@@ -25,16 +25,24 @@ internal static class PlanActions
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartArray)
             throw new InputException($"{where}: change.actions is missing or empty");
-        var builder = ImmutableArray.CreateBuilder<ChangeAction>(2);
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            builder.Add(ParseOne(ref reader, where));
-        if (builder.Count == 0)
+        // Terraform writes one action, or two for a replacement: those come from shared arrays, with no list made.
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
             throw new InputException($"{where}: change.actions is missing or empty");
-        if (builder.Count == 1) return Shared(builder[0]);
-        var parsed = builder.DrainToImmutable();
-        if (parsed.SequenceEqual(DeleteThenCreate)) return DeleteThenCreate;
-        if (parsed.SequenceEqual(CreateThenDelete)) return CreateThenDelete;
-        return parsed;
+        var first = ParseOne(ref reader, where);
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray) return Shared(first);
+        var second = ParseOne(ref reader, where);
+        if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray)
+        {
+            if (first == ChangeAction.Delete && second == ChangeAction.Create) return DeleteThenCreate;
+            if (first == ChangeAction.Create && second == ChangeAction.Delete) return CreateThenDelete;
+            return [first, second];
+        }
+        var builder = ImmutableArray.CreateBuilder<ChangeAction>();
+        builder.Add(first);
+        builder.Add(second);
+        do builder.Add(ParseOne(ref reader, where));
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray);
+        return builder.DrainToImmutable();
     }
 
     public static ReplaceOrder OrderOf(ImmutableArray<ChangeAction> actions)
