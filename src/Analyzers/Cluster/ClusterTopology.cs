@@ -13,10 +13,12 @@ public sealed class ClusterTopology
     private readonly Dictionary<string, KubeNode> nodeByInstance = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), ServiceAccount> serviceAccounts = new();
     private readonly Dictionary<(string, string), PodIdentityAssociation> podIdentities = new();
+    private readonly Lazy<AwsIndex> aws;
 
     public ClusterTopology(World world, ComponentCatalog catalog)
     {
         World = world;
+        aws = new(() => new AwsIndex(world.Aws));
         NodesInferred = !world.Kube.Loaded.Contains(KubeStateKind.Nodes);
         Nodes = NodesInferred ? NodeInference.FromInstances(world.Aws) : world.Kube.Nodes;
         var byDns = world.Aws.Instances.Where(i => i.PrivateDnsName is not null)
@@ -87,8 +89,43 @@ public sealed class ClusterTopology
     private static bool IsControlPlaneKey(string key) =>
         key is "node-role.kubernetes.io/control-plane" or "node-role.kubernetes.io/master";
 
-    /// <summary>The instance a node runs on, for evidence.</summary>
+    /// <summary>The instance a node runs on, for evidence: by instance id, else by private DNS name.</summary>
     public Ec2Instance? InstanceOf(KubeNode node) =>
-        node.InstanceId is { } id ? World.Aws.Instances.FirstOrDefault(i => i.InstanceId == id)
-        : World.Aws.Instances.FirstOrDefault(i => string.Equals(i.PrivateDnsName, node.Name, StringComparison.OrdinalIgnoreCase));
+        node.InstanceId is { } id ? aws.Value.InstanceById.GetValueOrDefault(id) : aws.Value.InstanceByDns.GetValueOrDefault(node.Name);
+
+    /// <summary>The instance profile with this ARN, else (an ARN made before the profile's path was known) this name.</summary>
+    public InstanceProfile? ProfileOf(string arn, string name) =>
+        aws.Value.ProfileByArn.GetValueOrDefault(arn) ?? aws.Value.ProfileByName.GetValueOrDefault(name);
+
+    public IamRole? RoleNamed(string name) => aws.Value.RoleByName.GetValueOrDefault(name);
+
+    /// <summary>The world's AWS objects by the keys the joins use, each the first in the state's order (as a search
+    /// of the lists would find): nodes times instances is millions of comparisons on a large cluster.</summary>
+    private sealed class AwsIndex
+    {
+        public AwsIndex(AwsState state)
+        {
+            foreach (var i in state.Instances)
+            {
+                InstanceById.TryAdd(i.InstanceId, i);
+                if (i.PrivateDnsName is { } dns) InstanceByDns.TryAdd(dns, i);
+            }
+            foreach (var p in state.InstanceProfiles)
+            {
+                ProfileByArn.TryAdd(p.Arn, p);
+                ProfileByName.TryAdd(p.Name, p);
+            }
+            foreach (var r in state.Roles) RoleByName.TryAdd(r.Name, r);
+        }
+
+        public Dictionary<string, Ec2Instance> InstanceById { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, Ec2Instance> InstanceByDns { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public Dictionary<string, InstanceProfile> ProfileByArn { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, InstanceProfile> ProfileByName { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, IamRole> RoleByName { get; } = new(StringComparer.Ordinal);
+    }
 }

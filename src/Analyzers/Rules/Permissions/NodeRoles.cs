@@ -9,12 +9,10 @@ public sealed record NodeRole(KubeNode Node, Ec2Instance Instance, InstanceProfi
 {
     public static NodeRole? Of(ClusterTopology topology, KubeNode node)
     {
-        var aws = topology.World.Aws;
         if (topology.InstanceOf(node) is not { InstanceProfileArn: { } profileArn } instance) return null;
-        var profileName = profileArn[(profileArn.LastIndexOf('/') + 1)..];
-        var profile = aws.InstanceProfiles.FirstOrDefault(p => p.Arn == profileArn) ?? aws.InstanceProfiles.FirstOrDefault(p => p.Name == profileName);
+        var profile = topology.ProfileOf(profileArn, profileArn[(profileArn.LastIndexOf('/') + 1)..]);
         if (profile is null || profile.RoleNames.IsEmpty) return null;
-        var role = aws.Roles.FirstOrDefault(r => r.Name == profile.RoleNames[0]);
+        var role = topology.RoleNamed(profile.RoleNames[0]);
         return role is null ? null : new NodeRole(node, instance, profile, role);
     }
 
