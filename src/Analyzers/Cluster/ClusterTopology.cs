@@ -105,6 +105,11 @@ public sealed class ClusterTopology
     {
         public AwsIndex(AwsState state)
         {
+            InstanceById = new(state.Instances.Length, StringComparer.Ordinal);
+            InstanceByDns = new(state.Instances.Length, StringComparer.OrdinalIgnoreCase);
+            ProfileByArn = new(state.InstanceProfiles.Length, StringComparer.Ordinal);
+            ProfileByName = new(state.InstanceProfiles.Length, StringComparer.Ordinal);
+            RoleByName = new(state.Roles.Length, StringComparer.Ordinal);
             foreach (var i in state.Instances)
             {
                 InstanceById.TryAdd(i.InstanceId, i);
@@ -118,14 +123,14 @@ public sealed class ClusterTopology
             foreach (var r in state.Roles) RoleByName.TryAdd(r.Name, r);
         }
 
-        public Dictionary<string, Ec2Instance> InstanceById { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, Ec2Instance> InstanceById { get; }
 
-        public Dictionary<string, Ec2Instance> InstanceByDns { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public Dictionary<string, Ec2Instance> InstanceByDns { get; }
 
-        public Dictionary<string, InstanceProfile> ProfileByArn { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, InstanceProfile> ProfileByArn { get; }
 
-        public Dictionary<string, InstanceProfile> ProfileByName { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, InstanceProfile> ProfileByName { get; }
 
-        public Dictionary<string, IamRole> RoleByName { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, IamRole> RoleByName { get; }
     }
 }

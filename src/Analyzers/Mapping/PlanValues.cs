@@ -6,6 +6,13 @@ namespace Kalc.Iac.Analyzers.Mapping;
 /// <summary>Reads typed attribute values out of a planned before/after object.</summary>
 public static class PlanValues
 {
+    /// <summary>"ATTRIBUTE is known only after apply", one string per attribute: a large plan's creates say it of the
+    /// same few attributes tens of thousands of times.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> AfterApply = new(StringComparer.Ordinal);
+
+    private static string KnownAfterApply(string attribute) =>
+        AfterApply.GetOrAdd(attribute, static a => $"{a} is known only after apply");
+
     /// <summary>Reads a change's before and after values with <paramref name="read"/>. The plan reader gives a change whose
     /// values did not change one object for both (half of a large plan is no-ops): that one is read once.</summary>
     public static (T? Before, T? After) BothSides<T>(ResourceChange change, Func<PlanValue, T?> read) where T : class
@@ -20,7 +27,7 @@ public static class PlanValues
         var v = obj[attribute];
         return v switch
         {
-            PlanUnknown => Known<string?>.Unknown($"{attribute} is known only after apply"),
+            PlanUnknown => Known<string?>.Unknown(KnownAfterApply(attribute)),
             PlanSensitive => Known<string?>.Unknown($"{attribute} is sensitive"),
             PlanNull => Known<string?>.Of(null),
             _ when v.AsString() is { } s => Known<string?>.Of(s.Length == 0 ? null : s),
@@ -32,7 +39,7 @@ public static class PlanValues
     public static Known<IReadOnlyList<string>> Strings(PlanValue obj, string attribute)
     {
         var v = obj[attribute];
-        if (v is PlanUnknown or PlanSensitive) return Known<IReadOnlyList<string>>.Unknown($"{attribute} is known only after apply");
+        if (v is PlanUnknown or PlanSensitive) return Known<IReadOnlyList<string>>.Unknown(KnownAfterApply(attribute));
         if (v is PlanNull) return Known<IReadOnlyList<string>>.Of([]);
         if (v is not PlanList list) return Known<IReadOnlyList<string>>.Unknown($"{attribute} is not a list");
         var result = new List<string>(list.Items.Length);

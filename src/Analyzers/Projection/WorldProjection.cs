@@ -13,8 +13,10 @@ public static class WorldProjection
     {
         var (aws, unknowns) = AwsProjection.Apply(world.Aws, mapped);
         // Instances removed by the plan take their nodes with them.
-        var live = aws.Instances.Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal);
-        var known = world.Aws.Instances.Select(i => i.InstanceId).ToHashSet(StringComparer.Ordinal);
+        var live = new HashSet<string>(aws.Instances.Length, StringComparer.Ordinal);
+        foreach (var i in aws.Instances) live.Add(i.InstanceId);
+        var known = new HashSet<string>(world.Aws.Instances.Length, StringComparer.Ordinal);
+        foreach (var i in world.Aws.Instances) known.Add(i.InstanceId);
         var kube = world.Kube with
         {
             Nodes = [.. world.Kube.Nodes.Where(n => n.InstanceId is not { } id || live.Contains(id) || !known.Contains(id))],

@@ -10,8 +10,8 @@ namespace Kalc.Iac.AwsModel.Iam;
 /// context-free questions are cached per (role, action, resource).</summary>
 public sealed class RolePermissionIndex
 {
-    private readonly Dictionary<string, IamRole> _roles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ManagedPolicy> _policies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IamRole> _roles;
+    private readonly Dictionary<string, ManagedPolicy> _policies;
     private readonly ImmutableArray<NamedPolicy> _guardrails;
     private readonly PolicyDocumentCache _documents;
     private readonly ConcurrentDictionary<string, PrincipalPolicies> _principals = new(StringComparer.Ordinal);
@@ -22,6 +22,8 @@ public sealed class RolePermissionIndex
     {
         ArgumentNullException.ThrowIfNull(roles);
         ArgumentNullException.ThrowIfNull(policies);
+        _roles = new(roles.TryGetNonEnumeratedCount(out var roleCount) ? 2 * roleCount : 0, StringComparer.Ordinal);
+        _policies = new(policies.TryGetNonEnumeratedCount(out var policyCount) ? policyCount : 0, StringComparer.Ordinal);
         foreach (var r in roles)
         {
             _roles[r.Arn] = r;

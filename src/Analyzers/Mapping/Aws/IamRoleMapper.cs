@@ -43,8 +43,9 @@ public sealed class IamRoleMapper : IResourceMapper
     {
         var blocks = v["inline_policy"];
         if (blocks.IsUnknown) return Known<IReadOnlyList<(string, string?)>>.Unknown("inline_policy is known only after apply");
-        var result = new List<(string, string?)>();
-        foreach (var block in blocks.AsList())
+        var list = blocks.AsList();
+        var result = new List<(string, string?)>(list.Count);
+        foreach (var block in list)
         {
             var name = block["name"].AsString();
             if (string.IsNullOrEmpty(name)) continue; // the provider's empty placeholder block
