@@ -68,6 +68,19 @@ public class TerraformJsonBadInputTests
     public void Valid_json_that_is_not_a_usable_plan_is_an_error_saying_why(string json, string expected) =>
         Assert.Contains(expected, ErrorOf(Encoding.UTF8.GetBytes(json)).Reason, StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("name")]
+    [InlineData("assume_role_policy")]
+    public void A_lone_surrogate_escape_in_a_value_that_is_read_is_an_error(string attribute)
+    {
+        // Short and long (escaped) strings both reach the value cache by their unescaped bytes.
+        var padding = attribute == "name" ? "" : new string('x', 100) + "\\n";
+        var plan = "{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"aws_iam_role.r\",\"type\":\"aws_iam_role\",\"name\":\"r\"," +
+                   "\"change\":{\"actions\":[\"delete\"],\"before\":{\"" + attribute + "\":\"" + padding + "\\ud800\"},\"after\":null}}]}";
+
+        Assert.Contains("lone UTF-16 surrogate", ErrorOf(Encoding.UTF8.GetBytes(plan)).Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_plan_cut_short_at_every_point_gives_an_error_or_a_plan_never_an_exception()
     {
