@@ -52,7 +52,25 @@ internal static class AnalyzeCommand
             io.Err.WriteLine($"kalc-iac: timing {what}: {t.TotalMilliseconds:F0} ms (at {sinceStart.TotalMilliseconds:F0} ms since start, " +
                 $"CPU {process.TotalProcessorTime.TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, " +
                 $"GC heap {GC.GetTotalMemory(false) >> 20} MiB, working set {Environment.WorkingSet >> 20} MiB, " +
-                $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms)");
+                $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms" +
+                $"{PageFaults()})");
+        }
+    }
+
+    /// <summary>", page faults N" on Linux: the process's minor page faults so far (field 10 of /proc/self/stat,
+    /// https://man7.org/linux/man-pages/man5/proc_pid_stat.5.html); each is a first touch of a fresh page.</summary>
+    private static string PageFaults()
+    {
+        try
+        {
+            var stat = File.ReadAllText("/proc/self/stat");
+            // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return $", page faults {fields[7]}";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            return "";
         }
     }
 
