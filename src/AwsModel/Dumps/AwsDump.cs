@@ -63,16 +63,17 @@ internal sealed class AwsDump : IDisposable
             foreach (var item in Root.Arr(name)) yield return item;
             yield break;
         }
-        _read.Add(name);
         foreach (var range in items)
         {
             using var item = ParseItem(range);
             yield return item.RootElement;
         }
+        // Only an array read to its end is checked: a reader that stopped early (Any, First) left items unparsed.
+        _read.Add(name);
     }
 
-    /// <summary>Parses the items of the split arrays no reader asked for, so that a bad one is an error as it would be
-    /// in a whole-file parse.</summary>
+    /// <summary>Parses the items of the split arrays no reader read to the end, so that a bad one is an error as it
+    /// would be in a whole-file parse.</summary>
     public void CheckUnread()
     {
         foreach (var (name, items) in _split)

@@ -71,6 +71,17 @@ public class AwsDumpSplitTests
         Assert.Equal(AwsDumpParser.Parse(json, "d.json", int.MaxValue).Error, split.Error);
     }
 
+    [Fact]
+    public void Items_after_where_a_reader_stopped_are_still_checked()
+    {
+        using var dump = AwsDump.Parse("{\"Policies\":[{\"PolicyName\":\"a\"},{\"PolicyName\":tru}]}"u8.ToArray(), 0);
+
+        // A reader that stops at the first item it needs (kind detection asks whether any policy has versions).
+        Assert.Equal("a", dump.Items("Policies").Select(p => p.GetProperty("PolicyName").GetString()).First());
+
+        Assert.ThrowsAny<JsonException>(dump.CheckUnread);
+    }
+
     private static string Describe(Core.ParseResult<AwsStateFragment> result) =>
         result.IsOk ? JsonSerializer.Serialize(result.Value) : "error: " + result.Error;
 }
