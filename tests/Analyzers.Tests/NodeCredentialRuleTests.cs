@@ -48,6 +48,22 @@ public class NodeCredentialRuleTests
     }
 
     [Fact]
+    public void A_node_without_a_provider_id_is_joined_to_its_instance_by_private_dns_name()
+    {
+        var w1 = Instance("i-0worker1", "node-profile");
+        var w2 = Instance("i-0worker2", "node-profile");
+        // kubelet without --cloud-provider: no providerID; the node is named after the instance's DNS name (case aside).
+        var bare = Node(w1) with { ProviderId = null, Name = w1.PrivateDnsName!.ToUpperInvariant() };
+        var world = World([Role("node-role")], [Profile("node-profile", "node-role")], [w1, w2], [bare, Node(w2)]);
+        var plan = Plan(Change("aws_iam_instance_profile", "aws_iam_instance_profile.node", Delete, ProfileValues("node-profile", "node-role"), PlanValue.Null));
+
+        var f = Assert.Single(Analyzer.Run(world, plan).Findings);
+
+        Assert.Equal(["i-0worker1", "i-0worker2"], f.Impact.Instances.Order());
+        Assert.Contains(bare.Name, f.Impact.Nodes);
+    }
+
+    [Fact]
     public void Deleting_the_role_is_immediate_and_names_the_role()
     {
         var world = KubesprayWorld(out _);

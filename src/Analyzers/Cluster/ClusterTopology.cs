@@ -13,20 +13,17 @@ public sealed class ClusterTopology
     private readonly Dictionary<string, KubeNode> nodeByInstance = new(StringComparer.Ordinal);
     private readonly Dictionary<(string, string), ServiceAccount> serviceAccounts = new();
     private readonly Dictionary<(string, string), PodIdentityAssociation> podIdentities = new();
-    private readonly Lazy<AwsIndex> aws;
+    private readonly AwsIndex aws;
 
     public ClusterTopology(World world, ComponentCatalog catalog)
     {
         World = world;
-        aws = new(() => new AwsIndex(world.Aws));
+        aws = new AwsIndex(world.Aws);
         NodesInferred = !world.Kube.Loaded.Contains(KubeStateKind.Nodes);
         Nodes = NodesInferred ? NodeInference.FromInstances(world.Aws) : world.Kube.Nodes;
-        var byDns = world.Aws.Instances.Where(i => i.PrivateDnsName is not null)
-            .GroupBy(i => i.PrivateDnsName!, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().InstanceId, StringComparer.OrdinalIgnoreCase);
         foreach (var n in Nodes)
         {
-            var id = n.InstanceId ?? (byDns.TryGetValue(n.Name, out var viaDns) ? viaDns : null);
+            var id = n.InstanceId ?? aws.InstanceByDns.GetValueOrDefault(n.Name)?.InstanceId;
             if (id is not null) nodeByInstance.TryAdd(id, n);
         }
         foreach (var sa in world.Kube.ServiceAccounts) serviceAccounts.TryAdd((sa.Namespace, sa.Name), sa);
@@ -91,16 +88,17 @@ public sealed class ClusterTopology
 
     /// <summary>The instance a node runs on, for evidence: by instance id, else by private DNS name.</summary>
     public Ec2Instance? InstanceOf(KubeNode node) =>
-        node.InstanceId is { } id ? aws.Value.InstanceById.GetValueOrDefault(id) : aws.Value.InstanceByDns.GetValueOrDefault(node.Name);
+        node.InstanceId is { } id ? aws.InstanceById.GetValueOrDefault(id) : aws.InstanceByDns.GetValueOrDefault(node.Name);
 
     /// <summary>The instance profile with this ARN, else (an ARN made before the profile's path was known) this name.</summary>
     public InstanceProfile? ProfileOf(string arn, string name) =>
-        aws.Value.ProfileByArn.GetValueOrDefault(arn) ?? aws.Value.ProfileByName.GetValueOrDefault(name);
+        aws.ProfileByArn.GetValueOrDefault(arn) ?? aws.ProfileByName.GetValueOrDefault(name);
 
-    public IamRole? RoleNamed(string name) => aws.Value.RoleByName.GetValueOrDefault(name);
+    public IamRole? RoleNamed(string name) => aws.RoleByName.GetValueOrDefault(name);
 
-    /// <summary>The world's AWS objects by the keys the joins use, each the first in the state's order (as a search
-    /// of the lists would find): nodes times instances is millions of comparisons on a large cluster.</summary>
+    /// <summary>The world's AWS objects by the keys the joins use (node to instance by id or private DNS name, instance
+    /// to profile, profile to role), each the first in the state's order as a search of the lists would find: searching
+    /// instead is nodes times instances, millions of comparisons on a large cluster.</summary>
     private sealed class AwsIndex
     {
         public AwsIndex(AwsState state)
