@@ -20,24 +20,29 @@ public static class KalcIacCli
                 _ => await AnalyzeCommand.RunAsync(args, io, ct).ConfigureAwait(false),
             };
         }
-        catch (UsageException e)
+        catch (Exception thrown)
         {
-            return Fail(io, e.Message);
-        }
-        catch (InputException e)
-        {
-            return Fail(io, e.Error.ToString());
-        }
-        catch (OperationCanceledException)
-        {
-            return Fail(io, "cancelled");
-        }
-        catch (Exception e) when (io.Env("KALC_DEBUG") is null)
-        {
-            // A bug, not bad input: still one line and no stack trace, but say how to get one.
-            return Fail(io, $"internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} (set KALC_DEBUG=1 for details)");
+            switch (Cause(thrown))
+            {
+                case UsageException e:
+                    return Fail(io, e.Message);
+                case InputException e:
+                    return Fail(io, e.Error.ToString());
+                case OperationCanceledException:
+                    return Fail(io, "cancelled");
+                case var e when io.Env("KALC_DEBUG") is null:
+                    // A bug, not bad input: still one line and no stack trace, but say how to get one.
+                    return Fail(io, $"internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} (set KALC_DEBUG=1 for details)");
+                default:
+                    throw;
+            }
         }
     }
+
+    /// <summary>What went wrong: work run side by side (<c>Parallel.For</c>, <c>Parallel.Invoke</c>) wraps what it throws
+    /// in an <see cref="AggregateException"/>; the first exception inside is the one to report.</summary>
+    internal static Exception Cause(Exception thrown) =>
+        thrown is AggregateException aggregate && aggregate.Flatten().InnerExceptions is { Count: > 0 } inner ? inner[0] : thrown;
 
     private static int Print(CliIo io, string text)
     {
