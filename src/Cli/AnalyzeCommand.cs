@@ -13,8 +13,7 @@ internal static class AnalyzeCommand
         var o = ConfigFile.Apply(ArgumentParser.Parse(args), args);
         foreach (var id in o.DisabledRules)
             if (RuleRegistry.Find(id) is null) throw new UsageException($"--disable: no rule {id} (see kalc-iac rules)");
-        // KALC_TIMINGS=1 prints where the time goes (bench/ uses it); never on by default.
-        Action<string, TimeSpan>? timing = io.Env("KALC_TIMINGS") == "1" ? (what, t) => Timing(io, what, t) : null;
+        var timing = PhaseTimings.For(io);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The state and the change are independent: read them at the same time.
         var worldTask = WorldLoader.LoadAsync(o, ProgressRenderer.For(o, io), ct);
@@ -39,38 +38,6 @@ internal static class AnalyzeCommand
             Write(report, o, io);
             timing?.Invoke("write report", clock.Elapsed);
             return ExitCodeFor(report, o);
-        }
-    }
-
-    /// <summary>One KALC_TIMINGS line: the phase's time, the time and CPU since the process started, and the GC's state.</summary>
-    private static void Timing(CliIo io, string what, TimeSpan t)
-    {
-        using var process = System.Diagnostics.Process.GetCurrentProcess();
-        var sinceStart = DateTime.Now - process.StartTime;
-        lock (io.Err)
-        {
-            io.Err.WriteLine($"kalc-iac: timing {what}: {t.TotalMilliseconds:F0} ms (at {sinceStart.TotalMilliseconds:F0} ms since start, " +
-                $"CPU {process.TotalProcessorTime.TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, " +
-                $"GC heap {GC.GetTotalMemory(false) >> 20} MiB, working set {Environment.WorkingSet >> 20} MiB, " +
-                $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms" +
-                $"{PageFaults()})");
-        }
-    }
-
-    /// <summary>", page faults N" on Linux: the process's minor page faults so far (field 10 of /proc/self/stat,
-    /// https://man7.org/linux/man-pages/man5/proc_pid_stat.5.html); each is a first touch of a fresh page.</summary>
-    private static string PageFaults()
-    {
-        try
-        {
-            var stat = File.ReadAllText("/proc/self/stat");
-            // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return $", page faults {fields[7]}";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or IndexOutOfRangeException)
-        {
-            return "";
         }
     }
 

@@ -199,4 +199,20 @@ public class CommandLineTests
         using var doc = System.Text.Json.JsonDocument.Parse(json);
         return [.. doc.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString() + " " + f.GetProperty("change").GetProperty("address").GetString()).Order()];
     }
+
+    [Fact]
+    public void KALC_TIMINGS_prints_a_line_per_phase_on_stderr_and_nothing_else_changes()
+    {
+        var env = new Dictionary<string, string?> { ["KALC_TIMINGS"] = "1" };
+        var timed = CliRun.With(null, env, ExampleArgs("plan.json", "--format", "json"));
+        var plain = CliRun.Of(ExampleArgs("plan.json", "--format", "json"));
+
+        Assert.Equal(plain.Stdout, timed.Stdout);
+        var lines = timed.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, l => Assert.StartsWith("kalc-iac: timing ", l));
+        Assert.Contains(lines, l => l.StartsWith("kalc-iac: timing read change and state: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("kalc-iac: timing write report: ", StringComparison.Ordinal));
+        if (OperatingSystem.IsLinux()) Assert.All(lines, l => Assert.Matches(@"GC pauses \d+ ms, page faults \d+\)$", l.TrimEnd('\r')));
+        Assert.Empty(plain.Stderr);
+    }
 }
