@@ -198,4 +198,16 @@ public class NodeCredentialRuleTests
         Assert.Equal(2, s.ByAction[ChangeKind.Delete]);
         Assert.Equal(1, s.ByAction[ChangeKind.Create]);
     }
+
+    [Fact]
+    public void Without_state_the_missing_lines_name_the_changes_in_a_sentence_however_many()
+    {
+        var profiles = Enumerable.Range(0, 5).Select(i =>
+            Change("aws_iam_instance_profile", $"aws_iam_instance_profile.p{i}", Delete, ProfileValues($"p{i}", "node-role"), PlanValue.Null)).ToArray();
+
+        var missing = Analyzer.Run(new World(Kalc.Iac.AwsModel.Model.AwsState.Empty, Kalc.Iac.KubeModel.Model.KubeState.Empty), Plan(profiles)).Missing;
+
+        Assert.Contains("EC2 instances (aws ec2 describe-instances): needed to know which running instances use what is changed by aws_iam_instance_profile.p0 and 4 other changes", missing);
+        Assert.DoesNotContain(missing, m => m.Contains("changes changes", StringComparison.Ordinal));
+    }
 }

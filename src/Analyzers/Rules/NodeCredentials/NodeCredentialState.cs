@@ -14,8 +14,8 @@ internal static class NodeCredentialState
         if (relevant.Count == 0) yield break;
         var which = relevant.Count <= 3 ? string.Join(", ", relevant) : $"{relevant[0]} and {relevant.Count - 1} other changes";
         if (!ctx.Before.Aws.Loaded.Contains(AwsStateKind.Iam))
-            yield return $"AWS IAM state (aws iam get-account-authorization-details): needed to know which roles and instance profiles {which} affects";
+            yield return $"AWS IAM state (aws iam get-account-authorization-details): needed to know which roles and instance profiles are changed by {which}";
         if (!ctx.Before.Aws.Loaded.Contains(AwsStateKind.Instances))
-            yield return $"EC2 instances (aws ec2 describe-instances): needed to know which running instances use what {which} changes";
+            yield return $"EC2 instances (aws ec2 describe-instances): needed to know which running instances use what is changed by {which}";
     }
 }

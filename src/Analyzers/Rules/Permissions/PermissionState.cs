@@ -22,14 +22,14 @@ internal static class PermissionState
         if (changes.Count == 0) yield break;
         var which = changes.Count <= 3 ? string.Join(", ", changes) : $"{changes[0]} and {changes.Count - 1} other changes";
         if (needsIam && !ctx.Before.Aws.Loaded.Contains(AwsStateKind.Iam))
-            yield return $"AWS IAM state (aws iam get-account-authorization-details): needed to evaluate the roles and policies {which} changes";
+            yield return $"AWS IAM state (aws iam get-account-authorization-details): needed to evaluate the roles and policies changed by {which}";
         foreach (var k in kube)
         {
             if (ctx.Before.Kube.Loaded.Contains(k)) continue;
             yield return k switch
             {
-                KubeStateKind.ServiceAccounts => $"Kubernetes service accounts (kubectl get serviceaccounts -A -o json): needed to know which service accounts use the roles {which} changes",
-                KubeStateKind.Workloads => $"Kubernetes workloads (kubectl get deployments,daemonsets,statefulsets -A -o json): needed to know which components run as the roles {which} changes",
+                KubeStateKind.ServiceAccounts => $"Kubernetes service accounts (kubectl get serviceaccounts -A -o json): needed to know which service accounts use the roles changed by {which}",
+                KubeStateKind.Workloads => $"Kubernetes workloads (kubectl get deployments,daemonsets,statefulsets -A -o json): needed to know which components run as the roles changed by {which}",
                 _ => $"Kubernetes {k}: needed for {which}",
             };
         }
