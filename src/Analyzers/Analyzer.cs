@@ -2,13 +2,15 @@ using System.Collections.Immutable;
 using Kalc.Iac.Analyzers.Mapping;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Rules;
+using Kalc.Iac.Analyzers.Judging;
 using Kalc.Iac.AwsModel.Model;
 using Kalc.Iac.KubeModel.Model;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.Analyzers;
 
-/// <summary>Runs the rules over a change projected onto a world and decides the verdict. Never "safe" when it does not know.</summary>
+/// <summary>Runs the rules over a change projected onto a world and decides the verdict. Never "safe" when it does not know:
+/// every change is judged (<see cref="ChangeJudge"/>), and anything unsupported, unknown or missing makes it incomplete.</summary>
 public static class Analyzer
 {
     public static AnalysisReport Run(World before, Change change, IReadOnlyList<IRule>? rules = null, Action<string, TimeSpan>? timing = null)
@@ -20,6 +22,13 @@ public static class Analyzer
         clock.Restart();
         ctx.ComputeShared();
         timing?.Invoke("shared analyses", clock.Elapsed);
+        clock.Restart();
+        // Judged against every rule kalc-iac has, not only the enabled ones: a change a disabled rule would judge is
+        // still understood (the user chose not to be told).
+        var judge = new ChangeJudge(ctx.Footprint, RuleRegistry.All, ctx.Types);
+        var judgements = Judge(judge, ctx.Mapped);
+        timing?.Invoke("judge changes", clock.Elapsed);
+
         var findings = new List<Finding>();
         var missing = new List<string>();
         missing.AddRange(before.Aws.Missing);
@@ -39,11 +48,11 @@ public static class Analyzer
             findings.AddRange(ruleFindings);
             missing.AddRange(ruleMissing);
         }
-
-        var summary = Summarise(change, ctx.Mapped);
-        var unknown = ctx.Mapped.Where(m => m.Status == MappingStatus.Unknown).ToList();
-        foreach (var u in unknown) missing.Add($"{u.Change.Address}: {u.WhyUnknown ?? "values are known only after apply"}");
-        foreach (var (_, why) in ctx.After.Unknowns.OrderBy(k => k.Key, StringComparer.Ordinal)) missing.Add(why);
+        missing.AddRange(MissingState.Lines(ctx, rules, judgements));
+        foreach (var j in judgements)
+            if (j.Status != MappingStatus.Analysed && j.Needs.IsEmpty && j.Why is not null) missing.Add(j.Why);
+        foreach (var (key, why) in ctx.After.Unknowns.OrderBy(k => k.Key, StringComparer.Ordinal))
+            if (ctx.Footprint.Concerns(key)) missing.Add(why);
 
         var notes = new List<string>();
         notes.AddRange(change.Limitations);
@@ -60,7 +69,7 @@ public static class Analyzer
             Verdict = verdict,
             Missing = distinctMissing,
             Input = new InputInfo(change.Kind.ToWire(), change.FormatVersion, change.Producer),
-            Changes = summary,
+            Changes = Summarise(change, judgements),
             Findings = [.. findings.OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Change?.Address, StringComparer.Ordinal)],
             Notes = [.. notes.Distinct(StringComparer.Ordinal)],
             AccountId = before.Aws.AccountId,
@@ -68,20 +77,33 @@ public static class Analyzer
         };
     }
 
+    /// <summary>One judgement per change, in plan order (a large plan is judged in parallel: each judgement reads one change).</summary>
+    private static ChangeJudgement[] Judge(ChangeJudge judge, IReadOnlyList<MappedChange> mapped)
+    {
+        var result = new ChangeJudgement[mapped.Count];
+        if (mapped.Count < 4096)
+            for (var i = 0; i < mapped.Count; i++) result[i] = judge.Judge(mapped[i]);
+        else
+            Parallel.For(0, mapped.Count, i => result[i] = judge.Judge(mapped[i]));
+        return result;
+    }
+
     /// <summary>Accounts for every resource change: analysed + unsupported + unknown = total.</summary>
-    public static ChangeSummary Summarise(Change change, IReadOnlyList<MappedChange> mapped)
+    public static ChangeSummary Summarise(Change change, IReadOnlyList<ChangeJudgement> judgements)
     {
         var byAction = Enum.GetValues<ChangeKind>().ToDictionary(k => k, _ => 0);
         foreach (var rc in change.ResourceChanges) byAction[rc.Kind]++;
         int analysed = 0, unsupported = 0, unknown = 0;
-        foreach (var m in mapped)
+        var notAnalysed = ImmutableArray.CreateBuilder<UnanalysedChange>();
+        foreach (var j in judgements)
         {
-            switch (m.Status)
+            switch (j.Status)
             {
-                case MappingStatus.Analysed: analysed++; break;
+                case MappingStatus.Analysed: analysed++; continue;
                 case MappingStatus.Unsupported: unsupported++; break;
                 default: unknown++; break;
             }
+            notAnalysed.Add(new UnanalysedChange(j.Change.Address, j.Status, j.Why ?? j.Status.ToString()));
         }
         return new ChangeSummary
         {
@@ -90,6 +112,7 @@ public static class Analyzer
             Analysed = analysed,
             Unsupported = unsupported,
             Unknown = unknown,
+            NotAnalysed = notAnalysed.ToImmutable(),
         };
     }
 }

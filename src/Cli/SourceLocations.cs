@@ -11,7 +11,7 @@ internal static class SourceLocations
         if (sourceDir is null) return report;
         var index = TerraformSourceIndex.Read(sourceDir).Unwrap();
         var findings = report.Findings.Select(f =>
-            f.Change?.Address is { } address && index.Find(address) is { } d ? f with { Source = new SourceLocation(d.File, d.Line) } : f);
+            f.Change?.Address is { } address && index.Find(address) is { } d ? f with { Source = new Core.SourceRef(d.File, d.Line) } : f);
         var notes = index.Count == 0 ? report.Notes.Add($"--source {sourceDir}: no resource blocks found") : report.Notes;
         return report with { Findings = [.. findings], Notes = notes };
     }

@@ -1,7 +1,9 @@
 namespace Kalc.Iac.Core;
 
-/// <summary>Where a value was read from: a file (or "-" for stdin), an optional line, and an
-/// optional path inside the document (a JSON path, a plan address, an API call).</summary>
+/// <summary>Where a fact comes from - the one provenance type from reader to report. Mostly an input (<see cref="SourceKind.Input"/>):
+/// a file (or "-" for stdin), an optional line, and an optional path inside the document (a JSON path, a plan address, an
+/// API call). Facts that come from no input say what they come from instead: a published reference (a URL), one of
+/// kalc-iac's catalogs, or kalc-iac's own evaluation.</summary>
 public sealed record SourceRef
 {
     private readonly string? _path;
@@ -31,6 +33,9 @@ public sealed record SourceRef
 
     public string File { get; init; }
 
+    /// <summary>What kind of origin <see cref="File"/> names (an input file unless said otherwise).</summary>
+    public SourceKind Kind { get; init; } = SourceKind.Input;
+
     public int? Line { get; init; }
 
     public string? Path
@@ -45,12 +50,21 @@ public sealed record SourceRef
 
     public static SourceRef Of(string file, int? line = null, string? path = null) => new(file, line, path);
 
+    /// <summary>A published reference: documentation or upstream source, by URL (optionally with a section or title).</summary>
+    public static SourceRef Reference(string url, string? title = null) => new(url, null, title) { Kind = SourceKind.Reference };
+
+    /// <summary>One of kalc-iac's catalogs (<paramref name="catalog"/> names it and its version; <paramref name="entry"/> the entry).</summary>
+    public static SourceRef Catalog(string catalog, string? entry = null) => new(catalog, null, entry) { Kind = SourceKind.Catalog };
+
+    /// <summary>A conclusion of kalc-iac's own evaluation (e.g. "IAM trust evaluation (after)").</summary>
+    public static SourceRef Analysis(string what) => new(what) { Kind = SourceKind.Analysis };
+
     public SourceRef WithPath(string path) => this with { Path = path };
 
     public bool Equals(SourceRef? other) =>
-        other is not null && File == other.File && Line == other.Line && Path == other.Path;
+        other is not null && Kind == other.Kind && File == other.File && Line == other.Line && Path == other.Path;
 
-    public override int GetHashCode() => HashCode.Combine(File, Line, Path);
+    public override int GetHashCode() => HashCode.Combine(Kind, File, Line, Path);
 
     public override string ToString()
     {

@@ -14,7 +14,12 @@ public static class RuleDocs
         sb.Append("| id | `").Append(rule.Id).Append("` |\n");
         sb.Append("| category | ").Append(rule.Category).Append(" |\n");
         sb.Append("| default severity | ").Append(rule.Severity.ToWire()).Append(" |\n");
-        sb.Append("| protects | ").Append(string.Join(", ", rule.Components.Select(c => $"`{c}`"))).Append(" |\n\n");
+        sb.Append("| protects | ").Append(string.Join(", ", rule.Components.Select(c => $"`{c}`"))).Append(" |\n");
+        sb.Append("| judges | ").Append(rule.Judges.IsEmpty ? "-" : string.Join(", ", rule.Judges.Select(t => $"`{t}`"))).Append(" |\n");
+        sb.Append("| reads | ").Append(rule.Reads.IsEmpty ? "-" : string.Join("; ", rule.Reads.Select(n => $"{n.Name} (`{n.Command}`)"))).Append(" |\n");
+        if (!rule.ReadsWhenRelevant.IsEmpty)
+            sb.Append("| reads when relevant | ").Append(string.Join("; ", rule.ReadsWhenRelevant.Select(n => $"{n.Name} (`{n.Command}`)"))).Append(" |\n");
+        sb.Append('\n');
         sb.Append("## Why\n\n").Append(rule.Rationale).Append("\n\n");
         sb.Append("## What to do\n\n").Append(rule.Remediation).Append("\n\n");
         sb.Append("## Fixtures\n\n");

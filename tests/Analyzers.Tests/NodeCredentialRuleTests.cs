@@ -133,8 +133,27 @@ public class NodeCredentialRuleTests
         Assert.Equal(Verdict.Safe, report.Verdict);
         Assert.Empty(report.Missing);
         Assert.Equal(2, report.Changes.Total);
-        Assert.Equal(1, report.Changes.Analysed);
+        Assert.Equal(2, report.Changes.Analysed);
+        Assert.Equal(0, report.Changes.Unsupported);
+    }
+
+    [Fact]
+    public void Deleting_a_bucket_a_node_role_names_in_its_policy_is_incomplete_with_why()
+    {
+        var world = KubesprayWorld(out _);
+        var roles = world.Aws.Roles.Select(r => r.Name == "node-role"
+            ? r with { InlinePolicies = r.InlinePolicies.Add("logs", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":"arn:aws:s3:::logs/*"}]}""") }
+            : r);
+        world = world with { Aws = world.Aws with { Roles = [.. roles] } };
+        var plan = Plan(Change("aws_s3_bucket", "aws_s3_bucket.logs", Delete, Obj(("bucket", "logs"), ("arn", "arn:aws:s3:::logs")), PlanValue.Null));
+
+        var report = Analyzer.Run(world, plan);
+
+        Assert.Equal(Verdict.Incomplete, report.Verdict);
         Assert.Equal(1, report.Changes.Unsupported);
+        var why = Assert.Single(report.Missing);
+        Assert.StartsWith("aws_s3_bucket.logs changes arn:aws:s3:::logs, named in a policy of role node-role", why);
+        Assert.EndsWith("aws_s3_bucket changes are not analysed", why);
     }
 
     [Fact]
@@ -207,7 +226,7 @@ public class NodeCredentialRuleTests
 
         var missing = Analyzer.Run(new World(Kalc.Iac.AwsModel.Model.AwsState.Empty, Kalc.Iac.KubeModel.Model.KubeState.Empty), Plan(profiles)).Missing;
 
-        Assert.Contains("EC2 instances (aws ec2 describe-instances): needed to know which running instances use what is changed by aws_iam_instance_profile.p0 and 4 other changes", missing);
+        Assert.Contains(missing, m => m.StartsWith("EC2 instances (aws ec2 describe-instances): needed to judge aws_iam_instance_profile.p0 and 4 other changes (KIAC101", StringComparison.Ordinal));
         Assert.DoesNotContain(missing, m => m.Contains("changes changes", StringComparison.Ordinal));
     }
 }

@@ -56,7 +56,8 @@ internal static class TestWorld
             Roles = [.. roles],
             InstanceProfiles = [.. profiles],
             Instances = [.. instances],
-            Loaded = [AwsStateKind.Iam, AwsStateKind.Instances],
+            // The account has no Auto Scaling groups or launch templates: read, and empty.
+            Loaded = [AwsStateKind.Iam, AwsStateKind.Instances, AwsStateKind.AutoScalingGroups, AwsStateKind.LaunchTemplateVersions],
         };
         var kube = KubeState.Empty;
         if (nodes is not null)

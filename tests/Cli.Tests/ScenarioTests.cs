@@ -21,9 +21,12 @@ public class ScenarioTests
         return data;
     }
 
+    /// <summary>The findings must be exactly the expected ones - rule, change and severity, and the impact the expectation
+    /// names - no more and no fewer; every rule not expected to fire is so held quiet in every scenario. The exit code and,
+    /// for an incomplete verdict, what is named as missing are checked too.</summary>
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Scenario_gives_the_expected_verdict_and_findings(string scenario, string plan)
+    public void Scenario_gives_exactly_the_expected_verdict_findings_and_exit_code(string scenario, string plan)
     {
         var dir = Path.Combine(Kalc.Iac.Tests.RepoPaths.Root, scenario);
         using var expect = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "expect.json")));
@@ -37,18 +40,32 @@ public class ScenarioTests
         var e = expect.RootElement;
         Assert.True(e.GetProperty("verdict").GetString() == r.GetProperty("verdict").GetString(),
             $"verdict {r.GetProperty("verdict")} (missing: {r.GetProperty("missing")}) in {scenario}/{plan}");
-        var findings = r.GetProperty("findings").EnumerateArray().ToList();
+        Assert.True(e.GetProperty("exitCode").GetInt32() == run.ExitCode, $"exit code {run.ExitCode} in {scenario}/{plan}");
+        var unmatched = r.GetProperty("findings").EnumerateArray().ToList();
         foreach (var rule in e.GetProperty("fires").EnumerateObject())
         {
             var expected = rule.Value.ValueKind == JsonValueKind.Array ? rule.Value.EnumerateArray().ToList() : [rule.Value];
-            var actual = findings.Where(f => f.GetProperty("ruleId").GetString() == rule.Name).ToList();
-            Assert.True(actual.Count >= expected.Count, $"{rule.Name}: expected {expected.Count} finding(s), got {actual.Count} in {scenario}/{plan}");
             foreach (var want in expected)
-                Assert.True(actual.Any(f => Matches(f, want)), $"{rule.Name}: no finding matches {want} in {scenario}/{plan}; got {string.Join(" | ", actual.Select(a => a.GetProperty("impact").ToString()))}");
+            {
+                var hit = unmatched.FindIndex(f => f.GetProperty("ruleId").GetString() == rule.Name && Matches(f, want));
+                Assert.True(hit >= 0, $"{rule.Name}: no finding matches {want} in {scenario}/{plan}; got {string.Join(" | ", unmatched.Where(f => f.GetProperty("ruleId").GetString() == rule.Name).Select(Describe))}");
+                unmatched.RemoveAt(hit);
+            }
         }
+        Assert.True(unmatched.Count == 0, $"unexpected findings in {scenario}/{plan}: {string.Join(" | ", unmatched.Select(Describe))}");
         foreach (var quiet in e.GetProperty("quiet").EnumerateArray())
-            Assert.DoesNotContain(findings, f => f.GetProperty("ruleId").GetString() == quiet.GetString());
+            Assert.DoesNotContain(r.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == quiet.GetString());
+        if (e.TryGetProperty("missing", out var missing))
+        {
+            var said = r.GetProperty("missing").EnumerateArray().Select(m => m.GetString()!).ToList();
+            foreach (var m in missing.EnumerateArray())
+                Assert.True(said.Any(s => s.Contains(m.GetString()!, StringComparison.Ordinal)), $"missing does not name '{m}' in {scenario}/{plan}: {string.Join(" | ", said)}");
+            Assert.Equal(missing.GetArrayLength(), said.Count);
+        }
     }
+
+    private static string Describe(JsonElement f) =>
+        $"{f.GetProperty("ruleId")} {f.GetProperty("severity")} {(f.GetProperty("change").ValueKind == JsonValueKind.Null ? "-" : f.GetProperty("change").GetProperty("address").GetString())} {f.GetProperty("impact")}";
 
     /// <summary>The command line a scenario runs with: its "args", or its plan with its aws/ and k8s/ state.</summary>
     internal static IReadOnlyList<string> ArgumentsFor(string scenario, string plan)
@@ -79,7 +96,11 @@ public class ScenarioTests
             switch (p.Name)
             {
                 case "address":
-                    if (finding.GetProperty("change").GetProperty("address").GetString() != p.Value.GetString()) return false;
+                    var change = finding.GetProperty("change");
+                    if ((change.ValueKind == JsonValueKind.Null ? null : change.GetProperty("address").GetString()) != p.Value.GetString()) return false;
+                    break;
+                case "severity":
+                    if (finding.GetProperty("severity").GetString() != p.Value.GetString()) return false;
                     break;
                 case "timeToImpact":
                     if (impact.GetProperty("timeToImpact").GetString() != p.Value.GetString()) return false;

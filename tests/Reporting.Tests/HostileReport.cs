@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.Reporting.Tests;
@@ -23,14 +24,14 @@ internal static class HostileReport
                 Title = "Node instance profile deleted",
                 Message = $"profile {Escape}evil\u202Egnp.exe\u0008\u0008 with | pipes | and **bold** <script>alert(1)</script> \"quoted\"",
                 Change = new ChangeRef($"aws_iam_instance_profile.x[\"a|b`c\"]{Escape}", ["delete"]),
-                Source = new SourceLocation("modules/my iam/main.tf", 3),
+                Source = new SourceRef("modules/my iam/main.tf", 3),
                 Impact = new Impact
                 {
                     Components = ["kubelet"],
                     Nodes = [$"node{Escape}-1", "[click](https://evil.example)"],
                     TimeToImpact = TimeToImpact.Immediate,
                 },
-                Evidence = [new($"fact with\nnewline and {Escape}", "from </details><details open>")],
+                Evidence = [new($"fact with\nnewline and {Escape}", SourceRef.Of("from </details><details open>"))],
                 Remediation = "# not a heading\n- not a list",
             },
         ],

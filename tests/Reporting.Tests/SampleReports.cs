@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.Reporting.Tests;
@@ -53,7 +54,7 @@ internal static class SampleReports
         Title = "Node instance profile deleted",
         Message = "Deleting instance profile kube-node removes the AWS identity of 3 running instances that are nodes of the cluster; kubelet, aws-node and cloud-controller-manager on them lose their AWS credentials.",
         Change = new ChangeRef("module.iam.aws_iam_instance_profile.kube_node", ["delete"]),
-        Source = new SourceLocation("modules/iam/main.tf", 42),
+        Source = new SourceRef("modules/iam/main.tf", 42),
         Impact = new Impact
         {
             Components = ["kubelet", "aws-node", "cloud-controller-manager"],
@@ -64,13 +65,13 @@ internal static class SampleReports
         },
         Evidence =
         [
-            new("plan deletes module.iam.aws_iam_instance_profile.kube_node", "plan.json: resource_changes[17]"),
-            new("it is instance profile arn:aws:iam::123456789012:instance-profile/kube-node, holding role kube-node-role", "aws/iam-authorization-details.json: RoleDetailList[kube-node-role].InstanceProfileList[0]"),
-            new($"3 running instances use it: {string.Join(", ", NodeInstances)}", "aws/ec2-instances.json: Reservations[].Instances[].IamInstanceProfile.Arn"),
-            new($"they are the nodes {string.Join(", ", NodeNames)}", "k8s/nodes.json: spec.providerID aws:///eu-west-1a/i-0a1b2c3d4e5f60718 ..."),
-            new("kubelet, aws-node and cloud-controller-manager on those nodes call AWS as kube-node-role through IMDS", "requirement catalog: kubelet ecr:GetAuthorizationToken, aws-node ec2:AssignPrivateIpAddresses, cloud-controller-manager ec2:DescribeInstances"),
-            new("IMDS credentials stop refreshing; kubelet cannot pull from ECR, aws-node cannot assign pod IPs, node lifecycle breaks", "IMDS serves role credentials only while an instance profile is associated"),
-            new("on-credential-refresh: the current credentials keep working until they expire, then every call fails", "time to impact: IMDS role credentials"),
+            new("plan deletes module.iam.aws_iam_instance_profile.kube_node", SourceRef.Of("plan.json: resource_changes[17]")),
+            new("it is instance profile arn:aws:iam::123456789012:instance-profile/kube-node, holding role kube-node-role", SourceRef.Of("aws/iam-authorization-details.json: RoleDetailList[kube-node-role].InstanceProfileList[0]")),
+            new($"3 running instances use it: {string.Join(", ", NodeInstances)}", SourceRef.Of("aws/ec2-instances.json: Reservations[].Instances[].IamInstanceProfile.Arn")),
+            new($"they are the nodes {string.Join(", ", NodeNames)}", SourceRef.Of("k8s/nodes.json: spec.providerID aws:///eu-west-1a/i-0a1b2c3d4e5f60718 ...")),
+            new("kubelet, aws-node and cloud-controller-manager on those nodes call AWS as kube-node-role through IMDS", SourceRef.Of("requirement catalog: kubelet ecr:GetAuthorizationToken, aws-node ec2:AssignPrivateIpAddresses, cloud-controller-manager ec2:DescribeInstances")),
+            new("IMDS credentials stop refreshing; kubelet cannot pull from ECR, aws-node cannot assign pod IPs, node lifecycle breaks", SourceRef.Of("IMDS serves role credentials only while an instance profile is associated")),
+            new("on-credential-refresh: the current credentials keep working until they expire, then every call fails", SourceRef.Of("time to impact: IMDS role credentials")),
         ],
         Remediation = "Keep the instance profile until the instances using it are replaced, or associate a replacement profile first (aws ec2 replace-iam-instance-profile-association).",
     };
@@ -91,9 +92,9 @@ internal static class SampleReports
         },
         Evidence =
         [
-            new("plan updates assume_role_policy of module.eks.aws_iam_role.alb_controller", "plan.json: resource_changes[4]"),
-            new("the new policy trusts oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE only for system:serviceaccount:default:alb", "plan.json: resource_changes[4].change.after.assume_role_policy"),
-            new("service account kube-system/aws-load-balancer-controller is annotated with this role", "k8s/serviceaccounts.json: eks.amazonaws.com/role-arn"),
+            new("plan updates assume_role_policy of module.eks.aws_iam_role.alb_controller", SourceRef.Of("plan.json: resource_changes[4]")),
+            new("the new policy trusts oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE only for system:serviceaccount:default:alb", SourceRef.Of("plan.json: resource_changes[4].change.after.assume_role_policy")),
+            new("service account kube-system/aws-load-balancer-controller is annotated with this role", SourceRef.Of("k8s/serviceaccounts.json: eks.amazonaws.com/role-arn")),
         ],
         Remediation = "Keep the StringEquals condition on system:serviceaccount:kube-system:aws-load-balancer-controller.",
     };
@@ -113,7 +114,8 @@ internal static class SampleReports
     {
         Verdict = Verdict.Safe,
         Input = new InputInfo("terraform-json", "1.2", "terraform 1.9.5"),
-        Changes = Summary(3, 9, 0, (ChangeKind.Create, 3), (ChangeKind.Update, 6), (ChangeKind.Delete, 1), (ChangeKind.NoOp, 2)),
+        // Safe: every change analysed (a safe report has nothing unsupported or unknown).
+        Changes = Summary(12, 0, 0, (ChangeKind.Create, 3), (ChangeKind.Update, 6), (ChangeKind.Delete, 1), (ChangeKind.NoOp, 2)),
         AccountId = "123456789012",
         Rules = [ProfileDeleted, IrsaTrustBroken, SubnetTagRemoved],
     };
@@ -127,7 +129,14 @@ internal static class SampleReports
             "Kubernetes state: no --k8s-state given",
         ],
         Input = new InputInfo("terraform-text", null, null),
-        Changes = Summary(20, 15, 5, (ChangeKind.Create, 5), (ChangeKind.Update, 30), (ChangeKind.Delete, 2), (ChangeKind.Replace, 3)),
+        Changes = Summary(20, 15, 5, (ChangeKind.Create, 5), (ChangeKind.Update, 30), (ChangeKind.Delete, 2), (ChangeKind.Replace, 3)) with
+        {
+            NotAnalysed =
+            [
+                new UnanalysedChange("aws_security_group_rule.node_ingress", MappingStatus.Unsupported, "aws_security_group_rule.node_ingress changes security group sg-0ab12cd34ef567890 of 12 nodes: aws_security_group_rule changes are not analysed"),
+                new UnanalysedChange("aws_iam_role_policy_attachment.extra", MappingStatus.Unknown, "aws_iam_role_policy_attachment.extra: the role or the policy ARN is known only after apply"),
+            ],
+        },
         Notes = ["text plan: unchanged attributes are hidden", "nodes inferred from EC2 tags"],
         Rules = [ProfileDeleted, IrsaTrustBroken, SubnetTagRemoved],
     };

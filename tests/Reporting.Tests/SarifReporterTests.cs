@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.Reporting.Sarif;
 
 namespace Kalc.Iac.Reporting.Tests;
@@ -88,7 +89,7 @@ public sealed class SarifReporterTests
         Assert.NotEqual(a, SarifFingerprint.Of("KIAC101", "module.iam.aws_iam_instance_profile.other"));
         Assert.Matches("^[0-9a-f]{32}$", a);
 
-        var moved = SampleReports.InstanceProfileDeletion() with { Message = "reworded", Source = new SourceLocation("x.tf", 7) };
+        var moved = SampleReports.InstanceProfileDeletion() with { Message = "reworded", Source = new SourceRef("x.tf", 7) };
         var before = Run(SampleReports.Breaks()).GetProperty("results")[0].GetProperty("partialFingerprints").GetProperty(SarifFingerprint.Key).GetString();
         var after = Run(SampleReports.Breaks() with { Findings = [moved] }).GetProperty("results")[0].GetProperty("partialFingerprints").GetProperty(SarifFingerprint.Key).GetString();
         Assert.Equal(before, after);

@@ -28,8 +28,13 @@ public static class ResourceMappers
 
     public static IEnumerable<string> SupportedTypes => ByType.Keys;
 
-    /// <summary>Which values a plan reader must keep: each supported type with the attributes its mapper reads.</summary>
-    public static PlanParser.Model.ValueScope Scope { get; } = new(All.ToDictionary(m => m.ResourceType, m => (IReadOnlySet<string>?)m.Attributes.ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal));
+    /// <summary>Which values a plan reader must keep: each supported type with the attributes its mapper reads and the ones
+    /// that identify it; every other type, the attributes that identify it and what it changes (for the verdict).</summary>
+    public static PlanParser.Model.ValueScope Scope { get; } = new(All.ToDictionary(m => m.ResourceType,
+        m => (IReadOnlySet<string>?)m.Attributes.Concat(Judging.IdentityTokens.AttributesRead()).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal))
+    {
+        Others = Judging.IdentityTokens.AttributesRead(),
+    };
 
     /// <summary>Maps one change; data sources and unknown types are <see cref="UnsupportedChange"/>.</summary>
     public static MappedChange Map(ResourceChange change) =>

@@ -15,4 +15,11 @@ public sealed record ChangeSummary
     public required int Unsupported { get; init; }
 
     public required int Unknown { get; init; }
+
+    /// <summary>Every change that is not analysed, with why: each one makes the verdict incomplete.</summary>
+    public ImmutableArray<UnanalysedChange> NotAnalysed { get; init; } = [];
 }
+
+/// <summary>A change counted as unsupported or unknown, and why (e.g. "aws_security_group_rule.node changes security group
+/// sg-0ab of 12 nodes: aws_security_group_rule changes are not analysed").</summary>
+public sealed record UnanalysedChange(string Address, MappingStatus Status, string Why);

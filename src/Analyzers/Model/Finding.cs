@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Kalc.Iac.Core;
 
 namespace Kalc.Iac.Analyzers.Model;
 
@@ -16,7 +17,9 @@ public sealed record Finding
 
     public ChangeRef? Change { get; init; }
 
-    public SourceLocation? Source { get; init; }
+    /// <summary>Where the user acts on it: the plan change (or, with --source, the declaring line of configuration), or for
+    /// kubespray the file that sets the variable.</summary>
+    public SourceRef? Source { get; init; }
 
     public required Impact Impact { get; init; }
 

@@ -21,10 +21,12 @@ internal sealed class AwsProjection
     private readonly HashSet<string> profilesSetByPlan = new(StringComparer.Ordinal);
     private readonly HashSet<string> rolesGone = new(StringComparer.Ordinal);
     private readonly AwsState state;
+    private readonly string? account;
 
     private AwsProjection(AwsState state)
     {
         this.state = state;
+        account = AwsAccount.Of(state);
         roles = state.Roles.ToDictionary(r => r.Name, StringComparer.Ordinal);
         profiles = state.InstanceProfiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
         instances = state.Instances.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
@@ -97,7 +99,7 @@ internal sealed class AwsProjection
             var roleNames = after.Role is { IsKnown: true, Value: { } role } ? ImmutableArray.Create(role) : ImmutableArray<string>.Empty;
             profiles[name] = (existing ?? new InstanceProfile
             {
-                Arn = after.Arn.Value ?? (after.Path.IsKnown ? ProfileArn(name, after.Path.Value) : $"(known after apply: ARN of instance profile {name})"),
+                Arn = after.Arn.Value ?? ProfileArn(name, after.Path.IsKnown ? after.Path.Value : null),
                 Name = name,
                 Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
             }) with
@@ -189,9 +191,14 @@ internal sealed class AwsProjection
                 if (roles.TryGetValue(r2, out var role2) && !role2.AttachedManagedPolicyArns.Contains(arn2))
                     roles[r2] = role2 with { AttachedManagedPolicyArns = role2.AttachedManagedPolicyArns.Add(arn2) };
             }
+            else if (after.Role is { IsKnown: true, Value: { } knownRole })
+            {
+                // The role is known: only its permissions are in doubt, not every role's.
+                unknowns[$"role-managed:{knownRole}"] = $"{c.Change.Address}: the policy it attaches to role {knownRole} is known only after apply";
+            }
             else
             {
-                unknowns[$"attachment:{c.Change.Address}"] = $"{c.Change.Address}: the role or policy it attaches is known only after apply";
+                unknowns[$"attachment:{c.Change.Address}"] = $"{c.Change.Address}: the role it attaches a policy to is known only after apply";
             }
         }
     }
@@ -233,7 +240,7 @@ internal sealed class AwsProjection
         if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace && c.After is { Url.Value: { } url } after)
         {
             var host = url.Replace("https://", "", StringComparison.Ordinal);
-            var newArn = after.Arn.Value ?? $"arn:aws:iam::{state.AccountId ?? "ACCOUNT"}:oidc-provider/{host}";
+            var newArn = after.Arn.Value ?? Arn($"oidc-provider/{host}", $"OIDC provider {host}");
             oidc[newArn] = new OidcProvider
             {
                 Arn = newArn,
@@ -309,9 +316,21 @@ internal sealed class AwsProjection
         !after.IsKnown || !before.IsKnown || !before.Value!.SequenceEqual(after.Value!);
 
     /// <summary>An instance profile's ARN is derived from its path and name (IAM identifiers), so it is known before apply.</summary>
-    private string ProfileArn(string name, string? path = "/") => $"arn:aws:iam::{state.AccountId ?? "ACCOUNT"}:instance-profile{(string.IsNullOrEmpty(path) ? "/" : path)}{name}";
+    private string ProfileArn(string name, string? path = "/")
+    {
+        if (path is null) unknowns[$"instance-profile-arn:{name}"] = $"the ARN of instance profile {name} is known only after apply (its path is)";
+        return Arn($"instance-profile{(string.IsNullOrEmpty(path) ? "/" : path)}{name}", $"instance profile {name}");
+    }
 
-    private string RoleArn(string name) => $"arn:aws:iam::{state.AccountId ?? "ACCOUNT"}:role/{name}";
+    private string RoleArn(string name) => Arn($"role/{name}", $"role {name}");
+
+    /// <summary>An IAM ARN in the state's account. When no account is known the ARN says so in place of the account, and the
+    /// projection records it as unknown: no placeholder account ever stands for a real one.</summary>
+    private string Arn(string resource, string what)
+    {
+        if (account is null) unknowns[$"arn:{resource}"] = $"the ARN of {what} is not known: no AWS account id in the state (give sts get-caller-identity output)";
+        return $"arn:aws:iam::{account ?? "(unknown account)"}:{resource}";
+    }
 
     private AwsState Build() => state with
     {

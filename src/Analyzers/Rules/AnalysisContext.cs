@@ -1,23 +1,27 @@
+using System.Collections.Concurrent;
 using Kalc.Iac.Analyzers.Catalog;
 using Kalc.Iac.Analyzers.Cluster;
 using Kalc.Iac.Analyzers.Mapping;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Projection;
+using Kalc.Iac.Analyzers.Rules.NodeCredentials;
 using Kalc.Iac.Analyzers.Rules.Permissions;
+using Kalc.Iac.Analyzers.Judging;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.Analyzers.Rules;
 
-/// <summary>What a rule sees: the world before and after the change, the change itself, its changes mapped
-/// onto typed values, and the cluster topology (instance -> node -> workloads) of the world before.</summary>
+/// <summary>What a rule sees: the world before and after the change, the change itself, its changes mapped onto typed
+/// values, the cluster topology (instance -> node -> workloads) and footprint of the world before, and the shared
+/// analyses rules ask for (<see cref="Analysis{T}"/>).</summary>
 public sealed class AnalysisContext
 {
     private readonly Lazy<ClusterTopology> topology;
-    private readonly Lazy<IReadOnlyList<NodeCredentials.CredentialLoss>> credentialLosses;
-    private readonly Lazy<PermissionAnalysis> permissions;
+    private readonly Lazy<ClusterFootprint> footprint;
     private readonly Lazy<IReadOnlyList<MappedChange>> touchingExisting;
+    private readonly ConcurrentDictionary<Type, Lazy<object>> shared = new();
 
-    public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null)
+    public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null, ResourceTypeClasses? types = null)
     {
         Before = before;
         Change = change;
@@ -25,9 +29,9 @@ public sealed class AnalysisContext
         Mapped = WorldProjection.MapAll(change);
         After = before.Apply(Mapped);
         Requirements = requirements ?? RequirementCatalog.Default;
+        Types = types ?? ResourceTypes.Default;
         topology = new Lazy<ClusterTopology>(() => new ClusterTopology(Before, Catalog));
-        credentialLosses = new(() => NodeCredentials.CredentialLossAnalysis.Find(Before, After, Mapped));
-        permissions = new Lazy<PermissionAnalysis>(() => new PermissionAnalysis(this));
+        footprint = new Lazy<ClusterFootprint>(() => new ClusterFootprint(Before, Topology));
         touchingExisting = new(() => [.. Mapped.Where(m => m.Status == MappingStatus.Analysed && m.Change.Kind is not (ChangeKind.Create or ChangeKind.NoOp or ChangeKind.Read))]);
     }
 
@@ -47,13 +51,23 @@ public sealed class AnalysisContext
 
     public ClusterTopology Topology => topology.Value;
 
-    /// <summary>Instances whose credential chain the change cuts, computed once for all node-credential rules.</summary>
-    public IReadOnlyList<NodeCredentials.CredentialLoss> CredentialLosses => credentialLosses.Value;
+    /// <summary>What the cluster depends on in the world before the change.</summary>
+    public ClusterFootprint Footprint => footprint.Value;
+
+    /// <summary>The resource type catalogue's classes (in the cluster, cannot affect it, may affect it).</summary>
+    public ResourceTypeClasses Types { get; }
 
     public RequirementCatalog Requirements { get; }
 
+    /// <summary>Instances whose credential chain the change cuts, computed once for all node-credential rules.</summary>
+    public IReadOnlyList<CredentialLoss> CredentialLosses => Analysis<NodeCredentialLosses>().All;
+
     /// <summary>IAM evaluation of every component's requirements and trust before and after, computed once for all permission rules.</summary>
-    public PermissionAnalysis Permissions => permissions.Value;
+    public PermissionAnalysis Permissions => Analysis<PermissionAnalysis>();
+
+    /// <summary>The shared analysis <typeparamref name="T"/>, computed on first use (once, whichever rule asks first).</summary>
+    public T Analysis<T>() where T : class, ISharedAnalysis<T> =>
+        (T)shared.GetOrAdd(typeof(T), _ => new Lazy<object>(() => T.Compute(this))).Value;
 
     /// <summary>Computes the analyses the rules share, side by side: rules running in parallel would otherwise wait on
     /// whichever of them the first rule to ask is computing.</summary>
@@ -61,5 +75,6 @@ public sealed class AnalysisContext
         () => _ = CredentialLosses,
         () => _ = Permissions.Losses,
         () => _ = Permissions.Trust,
-        () => _ = TouchingExisting);
+        () => _ = TouchingExisting,
+        () => _ = Footprint);
 }

@@ -4,7 +4,8 @@ using Kalc.Iac.Analyzers.Rules.Permissions;
 
 namespace Kalc.Iac.Analyzers.Rules;
 
-/// <summary>Every rule kalc-iac runs. `kalc-iac rules`, `explain`, SARIF driver rules and docs/rules.md come from this list.</summary>
+/// <summary>Every rule kalc-iac runs, one line each: `kalc-iac rules`, `explain`, SARIF driver rules, docs/rules.md and the
+/// verdict's notion of which changes are modelled (each descriptor's Judges) all come from this list.</summary>
 public static class RuleRegistry
 {
     public static readonly IReadOnlyList<IRule> All =
@@ -18,8 +19,23 @@ public static class RuleRegistry
         new PodIdentityBroken(),
         new ComponentLosesActions(),
         new NodeRoleTrustDropsEc2(),
-        .. KubesprayRules.All,
+        new GroupVarsForMissingGroup(),
+        new UnknownVariable(),
+        new VariableNotReachingAllHosts(),
+        new ShadowedByUnexpectedSource(),
+        new SecondCniPlugin(),
+        new PodSubnetChange(),
+        new ServiceSubnetChange(),
+        new NodePrefixChange(),
+        new CloudProviderChange(),
+        new SecondControlPlane(),
+        new KubeVersionSkew(),
+        new ClusterCidrOverlapsVpc(),
+        new BaselineShapeChange(),
     ];
 
     public static IRule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Descriptor.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The rules of one family (a descriptor's Category), in registry order.</summary>
+    public static IReadOnlyList<IRule> InCategory(string category) => [.. All.Where(r => r.Descriptor.Category == category)];
 }

@@ -7,7 +7,10 @@ namespace Kalc.Iac.AwsModel.Iam;
 /// https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html</summary>
 public sealed record PodIdentityRequest
 {
-    public required string ClusterArn { get; init; }
+    /// <summary>The cluster's ARN; null when the state does not give it (the eks-cluster-arn tag is then unknown, never invented).</summary>
+    public string? ClusterArn { get; init; }
+
+    public required string ClusterName { get; init; }
 
     public required string Namespace { get; init; }
 
@@ -20,6 +23,4 @@ public sealed record PodIdentityRequest
     public string? SourceAccount { get; init; }
 
     public string? SourceArn { get; init; }
-
-    public string ClusterName => ClusterArn[(ClusterArn.LastIndexOf('/') + 1)..];
 }

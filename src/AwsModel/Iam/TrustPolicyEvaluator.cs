@@ -58,8 +58,9 @@ public static class TrustPolicyEvaluator
         }
         else
         {
-            context = context
-                .With("aws:RequestTag/eks-cluster-arn", request.ClusterArn)
+            context = (request.ClusterArn is { } clusterArn
+                    ? context.With("aws:RequestTag/eks-cluster-arn", clusterArn)
+                    : context.WithUnknown("aws:RequestTag/eks-cluster-arn"))
                 .With("aws:RequestTag/eks-cluster-name", request.ClusterName)
                 .With("aws:RequestTag/kubernetes-namespace", request.Namespace)
                 .With("aws:RequestTag/kubernetes-service-account", request.ServiceAccount)

@@ -65,4 +65,10 @@ public enum AwsStateKind
 
     /// <summary>Managed policies were listed (get-account-authorization-details Policies, list-policies).</summary>
     ManagedPolicies,
+
+    /// <summary>Route tables (ec2 describe-route-tables).</summary>
+    RouteTables,
+
+    /// <summary>Network interfaces (ec2 describe-network-interfaces).</summary>
+    NetworkInterfaces,
 }

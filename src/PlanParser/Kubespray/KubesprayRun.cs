@@ -10,6 +10,14 @@ public sealed record KubesprayRun
 {
     public required string InventoryPath { get; init; }
 
+    /// <summary>The directory group_vars/ and host_vars/ are read from, as the user named it ("" for the current one):
+    /// inventory files are shown under it.</summary>
+    public string InventoryRoot { get; init; } = "";
+
+    /// <summary>An inventory-relative file (group_vars/all.yml) as the user would name it (inventory/prod/group_vars/all.yml).</summary>
+    public string InventoryFile(string relative) =>
+        InventoryRoot.Length == 0 ? relative : InventoryRoot.TrimEnd('/') + "/" + relative;
+
     /// <summary>The kubespray release whose role defaults were used, e.g. "v2.26.0" or "master".</summary>
     public required string Release { get; init; }
 

@@ -21,7 +21,10 @@ internal sealed record JsonToolWire(string Name, string Version);
 
 internal sealed record JsonInputWire(string Kind, string? FormatVersion, string? Producer);
 
-internal sealed record JsonChangesWire(int Total, JsonByActionWire ByAction, int Analysed, int Unsupported, int Unknown);
+internal sealed record JsonChangesWire(int Total, JsonByActionWire ByAction, int Analysed, int Unsupported, int Unknown, IReadOnlyList<JsonNotAnalysedWire> NotAnalysed);
+
+/// <summary>A change counted as unsupported or unknown, with why (schemaVersion 1, added: "changes.notAnalysed").</summary>
+internal sealed record JsonNotAnalysedWire(string Address, string Status, string Reason);
 
 internal sealed record JsonByActionWire(
     int Create,
@@ -54,4 +57,5 @@ internal sealed record JsonImpactWire(
     IReadOnlyList<string> ServiceAccounts,
     string TimeToImpact);
 
-internal sealed record JsonEvidenceWire(string Fact, string From);
+/// <summary>"from" as text (as always); "fromKind": input, reference, catalog or analysis (added in schemaVersion 1).</summary>
+internal sealed record JsonEvidenceWire(string Fact, string From, string FromKind);

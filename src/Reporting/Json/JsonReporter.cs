@@ -47,7 +47,8 @@ public sealed class JsonReporter : IReporter
                 Count(ChangeKind.Read), Count(ChangeKind.NoOp), Count(ChangeKind.Forget)),
             changes.Analysed,
             changes.Unsupported,
-            changes.Unknown);
+            changes.Unknown,
+            [.. (changes.NotAnalysed.IsDefault ? [] : changes.NotAnalysed).Select(n => new JsonNotAnalysedWire(n.Address, n.Status.ToString().ToLowerInvariant(), n.Why))]);
     }
 
     private static JsonFindingWire ToWire(Finding finding) => new(
@@ -63,7 +64,7 @@ public sealed class JsonReporter : IReporter
             Strings(finding.Impact.Nodes),
             Strings(finding.Impact.ServiceAccounts),
             finding.Impact.TimeToImpact.ToWire()),
-        [.. (finding.Evidence.IsDefault ? [] : finding.Evidence).Select(e => new JsonEvidenceWire(e.Fact, e.From))],
+        [.. (finding.Evidence.IsDefault ? [] : finding.Evidence).Select(e => new JsonEvidenceWire(e.Fact, e.From.ToString(), e.From.Kind.ToString().ToLowerInvariant()))],
         finding.Remediation);
 
     // default(ImmutableArray) from a careless producer prints as [] rather than throwing.

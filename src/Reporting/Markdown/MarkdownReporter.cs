@@ -84,7 +84,8 @@ public sealed class MarkdownReporter : IReporter
             for (var i = 0; i < f.Evidence.Length; i++)
             {
                 var step = f.Evidence[i];
-                var from = step.From.Length > 0 ? $" _(from {MarkdownText.Escape(step.From)})_" : "";
+                var text = step.From.ToString();
+                var from = text.Length > 0 ? $" _(from {MarkdownText.Escape(text)})_" : "";
                 md.Line($"{i + 1}. {MarkdownText.Escape(step.Fact)}{from}");
             }
             md.Blank();

@@ -193,7 +193,7 @@ public sealed class SarifReporter : IReporter
         {
             json.WriteStartObject();
             json.WriteString("fact", step.Fact);
-            json.WriteString("from", step.From);
+            json.WriteString("from", step.From.ToString());
             json.WriteEndObject();
         }
         json.WriteEndArray();

@@ -87,7 +87,7 @@ public sealed class TextReporter : IReporter
                 var number = $"{i + 1}. ";
                 var indent = new string(' ', 4 + number.Length);
                 page.Wrapped(SafeText.Clean(finding.Evidence[i].Fact), "    " + number, indent);
-                var from = SafeText.Clean(finding.Evidence[i].From);
+                var from = SafeText.Clean(finding.Evidence[i].From.ToString());
                 if (from.Length > 0) page.Wrapped("from " + from, indent, indent + "     ", styleEach: page.Style.Dim);
             }
         }

@@ -32,7 +32,15 @@ internal sealed record Scenario(string Inventory, KubeState Kube, AwsState Aws, 
     public ImmutableArray<Finding> AllFindings()
     {
         var context = Context();
-        return [.. KubesprayRules.All.SelectMany(r => r.Evaluate(context))];
+        return [.. RuleRegistry.InCategory("kubespray").SelectMany(r => r.Evaluate(context))];
+    }
+
+    /// <summary>What the whole analysis names as missing for this run (the rules' declared state and their own lines).</summary>
+    public ImmutableArray<string> Missing()
+    {
+        var change = KubesprayInventoryReader.Read(Inventory, Options);
+        Assert.True(change.IsOk, change.Error?.ToString());
+        return Analyzer.Run(new World(Aws, Kube), change.Value).Missing;
     }
 
 }

@@ -127,6 +127,7 @@ public sealed class RolePermissionIndexTests
         Assert.Equal(Decision.ImplicitDeny, TrustPolicyEvaluator.CanPodIdentityAssume(trust, new PodIdentityRequest
         {
             ClusterArn = $"arn:aws:eks:us-west-2:{Account}:cluster/prod",
+            ClusterName = "prod",
             Namespace = "kube-system",
             ServiceAccount = "aws-node",
         }).Decision);

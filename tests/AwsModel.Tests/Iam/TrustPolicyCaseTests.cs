@@ -40,6 +40,7 @@ public sealed class TrustPolicyCaseTests
             result = TrustPolicyEvaluator.CanPodIdentityAssume(trust, new PodIdentityRequest
             {
                 ClusterArn = p.GetProperty("clusterArn").GetString()!,
+                ClusterName = p.GetProperty("clusterArn").GetString()![(p.GetProperty("clusterArn").GetString()!.LastIndexOf('/') + 1)..],
                 Namespace = p.GetProperty("namespace").GetString()!,
                 ServiceAccount = p.GetProperty("serviceAccount").GetString()!,
                 SessionTagsDisabled = p.TryGetProperty("tagsDisabled", out var td) && td.GetBoolean(),

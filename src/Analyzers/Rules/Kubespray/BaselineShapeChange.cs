@@ -11,7 +11,8 @@ public sealed class BaselineShapeChange : KubesprayRule
         "Comparing the effective values of the inventory before and after the change shows what the change really does, "
         + "including values that change only because a file moved or a group was renamed.",
         "Check that the change of value is intended; if not, restore where the variable is set.",
-        "kubespray");
+        "kubespray")
+        .Judging([RuleDescriptors.KubesprayRun]);
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -30,8 +31,8 @@ public sealed class BaselineShapeChange : KubesprayRule
                 $"{name} changes from {oldText} ({old?.Source.ToString() ?? "not set"} in {before.InventoryPath}) to {nowText} "
                 + $"({now?.Source.ToString() ?? "not set"}).",
                 [
-                    new($"before: {name} = {oldText}", old?.Source.ToString() ?? before.InventoryPath),
-                    new($"after: {name} = {nowText}", now?.Source.ToString() ?? run.InventoryPath),
+                    new($"before: {name} = {oldText}", From(before, old?.Source)),
+                    new($"after: {name} = {nowText}", From(run, now?.Source)),
                 ],
                 severity: now?.Source.Kind == PlanParser.Kubespray.Model.VariableSourceKind.RoleDefault ? Severity.High : Severity.Medium);
         }

@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Kubespray;
 
 namespace Kalc.Iac.Analyzers.Rules.Kubespray;
@@ -13,7 +14,8 @@ public sealed class CloudProviderChange : KubesprayRule
         + "cloud_provider unset or different restarts kubelet and the control plane without it: new nodes lose their "
         + "providerID and cloud routes, LoadBalancer Services and volumes stop being reconciled.",
         "Set cloud_provider (and external_cloud_provider) to what the cluster runs with, for every cluster host.",
-        "kubelet", "kube-controller-manager", "cloud-controller-manager");
+        "kubelet", "kube-controller-manager", "cloud-controller-manager")
+        .Judging([RuleDescriptors.KubesprayRun], StateNeed.Nodes);
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -39,10 +41,10 @@ public sealed class CloudProviderChange : KubesprayRule
         if (problem is null) yield break;
         var evidence = new List<Evidence>();
         if (planned is not null) evidence.Add(Effective(run, planned));
-        else evidence.Add(new("cloud_provider is not set anywhere (no role default in this release)", run.DefaultsOrigin));
-        if (live.CloudProviderArg is { } a2) evidence.Add(new($"kubeadm-config sets --cloud-provider={a2}", live.KubeadmSource?.ToString() ?? "kubeadm-config"));
-        evidence.AddRange(ccms.Take(3).Select(w => new Evidence($"{w.Kind} {w.Namespace}/{w.Name} runs a cloud-controller-manager", w.Source.ToString())));
-        evidence.AddRange(providerIds.Take(3).Select(p => new Evidence($"node {p.Node.Name} has providerID {p.Node.ProviderId}", p.Node.Source.ToString())));
+        else evidence.Add(new("cloud_provider is not set anywhere (no role default in this release)", Kubespray(run, run.DefaultsOrigin)));
+        if (live.CloudProviderArg is { } a2) evidence.Add(new($"kubeadm-config sets --cloud-provider={a2}", live.KubeadmSource ?? SourceRef.Analysis("kubeadm-config")));
+        evidence.AddRange(ccms.Take(3).Select(w => new Evidence($"{w.Kind} {w.Namespace}/{w.Name} runs a cloud-controller-manager", w.Source)));
+        evidence.AddRange(providerIds.Take(3).Select(p => new Evidence($"node {p.Node.Name} has providerID {p.Node.ProviderId}", p.Node.Source)));
         yield return Finding(run, "cloud_provider", planned?.Source ?? PlanParser.Kubespray.Model.VariableSource.Unset,
             $"cloud_provider is {(planned is null ? "not set" : Quote(provider))} but the cluster runs with the {liveMode} cloud provider "
             + $"({providerIds.Length} node(s) with a {scheme ?? "cloud"} providerID): the next kubespray run {problem}.",
@@ -51,10 +53,5 @@ public sealed class CloudProviderChange : KubesprayRule
             + (liveMode == "external" ? " and external_cloud_provider to the running cloud-controller-manager" : "")
             + " for every cluster host (group_vars/k8s_cluster/ or group_vars/all/).",
             providerIds.Select(p => p.Node.Name));
-    }
-
-    protected override IEnumerable<string> Missing(KubesprayRun run, LiveCluster live, AnalysisContext context)
-    {
-        if (!live.NodesLoaded) yield return "Nodes (--k8s-state) to see which cloud provider registered them";
     }
 }

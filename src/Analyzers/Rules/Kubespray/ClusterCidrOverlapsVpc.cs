@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.AwsModel.Model;
 using Kalc.Iac.PlanParser.Kubespray;
 
@@ -13,7 +14,8 @@ public sealed class ClusterCidrOverlapsVpc : KubesprayRule
         + "traffic from pods to instances, load balancers or AWS endpoints in the overlapping range is sent into the "
         + "cluster network instead and never arrives.",
         "Choose kube_pods_subnet and kube_service_addresses outside every VPC CIDR and subnet the nodes reach.",
-        "cni", "kube-proxy");
+        "cni", "kube-proxy")
+        .Judging([RuleDescriptors.KubesprayRun]) with { ReadsWhenRelevant = [StateNeed.Vpcs, StateNeed.Subnets] };
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -43,7 +45,7 @@ public sealed class ClusterCidrOverlapsVpc : KubesprayRule
             yield return "AWS VPCs and subnets (--aws-state) to check pod and service CIDRs against";
     }
 
-    private static IEnumerable<(string What, string Cidr, string From)> Ranges(AwsState aws) =>
-        aws.Vpcs.SelectMany(v => v.CidrBlocks.Select(c => ($"VPC {v.VpcId}", c, v.Source.ToString())))
-            .Concat(aws.Subnets.Where(s => s.CidrBlock is not null).Select(s => ($"subnet {s.SubnetId}", s.CidrBlock!, s.Source.ToString())));
+    private static IEnumerable<(string What, string Cidr, SourceRef From)> Ranges(AwsState aws) =>
+        aws.Vpcs.SelectMany(v => v.CidrBlocks.Select(c => ($"VPC {v.VpcId}", c, v.Source)))
+            .Concat(aws.Subnets.Where(s => s.CidrBlock is not null).Select(s => ($"subnet {s.SubnetId}", s.CidrBlock!, s.Source)));
 }

@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Kubespray;
 using Kalc.Iac.PlanParser.Kubespray.Model;
 
@@ -16,7 +17,8 @@ public sealed class GroupVarsForMissingGroup : KubesprayRule
         + "every variable in it falls back to kubespray's role defaults on the next run.",
         "Move the file or directory to the group's current name (git mv group_vars/k8s-cluster group_vars/k8s_cluster), "
         + "or add the group to the inventory.",
-        "kubespray");
+        "kubespray")
+        .Judging([RuleDescriptors.KubesprayRun]);
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -41,10 +43,10 @@ public sealed class GroupVarsForMissingGroup : KubesprayRule
                 : fallbacks.Count > 0 ? Severity.Medium : Severity.Low;
             var evidence = new List<Evidence>
             {
-                new($"{orphan.Path} sets {orphan.Variables.Length} variable(s) for {kind} '{orphan.Name}'", InventoryFile(run, orphan.Path)),
-                new($"the inventory has no {kind} '{orphan.Name}' ({why}), so Ansible does not load {orphan.Path}", run.InventoryPath),
+                new($"{orphan.Path} sets {orphan.Variables.Length} variable(s) for {kind} '{orphan.Name}'", SourceRef.Of(run.InventoryFile(orphan.Path))),
+                new($"the inventory has no {kind} '{orphan.Name}' ({why}), so Ansible does not load {orphan.Path}", SourceRef.Of(run.InventoryPath)),
             };
-            if (orphan.Renamed is { } rn) evidence.Add(new($"'{rn.OldName}' was renamed '{rn.NewName}' in kubespray {rn.Release}", rn.Reference));
+            if (orphan.Renamed is { } rn) evidence.Add(new($"'{rn.OldName}' was renamed '{rn.NewName}' in kubespray {rn.Release}", SourceRef.Reference(rn.Reference)));
             evidence.AddRange(fallbacks.Where(f => f.Effective is not null).Select(f => Effective(run, f.Effective!)));
             var first = orphan.Variables.FirstOrDefault();
             var dir = orphan.IsHostVars ? "host_vars" : "group_vars";
@@ -54,8 +56,8 @@ public sealed class GroupVarsForMissingGroup : KubesprayRule
                 + $"{orphan.Variables.Length} variable(s) and {lost}.",
                 evidence,
                 target is null
-                    ? $"Rename {InventoryFile(run, orphan.Path)} after an existing {kind}, or add '{orphan.Name}' to the inventory."
-                    : $"Move it: git mv {InventoryFile(run, orphan.Path)} {InventoryFile(run, dir + "/" + target + orphan.Path[(dir.Length + 1 + orphan.Name.Length)..])} "
+                    ? $"Rename {run.InventoryFile(orphan.Path)} after an existing {kind}, or add '{orphan.Name}' to the inventory."
+                    : $"Move it: git mv {run.InventoryFile(orphan.Path)} {run.InventoryFile(dir + "/" + target + orphan.Path[(dir.Length + 1 + orphan.Name.Length)..])} "
                       + $"(merge by hand if {dir}/{target} already exists).",
                 target is null ? null : run.HostsIn(target).Select(h => h.Name),
                 severity);

@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Kubespray;
 
 namespace Kalc.Iac.Analyzers.Rules.Kubespray;
@@ -12,7 +13,8 @@ public sealed class KubeVersionSkew : KubesprayRule
         + "kubelet/apiserver version skew policy assume it. A run with an older kube_version, or one more than one minor "
         + "ahead, fails half way or leaves components at versions that do not support each other.",
         "Set kube_version to the running version, or to the next minor version for an upgrade (one minor per run).",
-        "kube-apiserver", "kubelet", "kube-controller-manager", "kube-scheduler");
+        "kube-apiserver", "kubelet", "kube-controller-manager", "kube-scheduler")
+        .Judging([RuleDescriptors.KubesprayRun], StateNeed.Either(StateNeed.ConfigMaps, StateNeed.Nodes));
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -39,12 +41,12 @@ public sealed class KubeVersionSkew : KubesprayRule
     }
 
     /// <summary>kubeadm-config's kubernetesVersion, else the newest kubelet version among the control-plane nodes (or all).</summary>
-    private static (KubeVersion? Version, string From) Current(LiveCluster live)
+    private static (KubeVersion? Version, SourceRef From) Current(LiveCluster live)
     {
-        if (KubeVersion.TryParse(live.KubernetesVersion, out var k)) return (k, live.KubeadmSource?.ToString() ?? "kubeadm-config");
+        if (KubeVersion.TryParse(live.KubernetesVersion, out var k)) return (k, live.KubeadmSource ?? SourceRef.Analysis("kubeadm-config"));
         var kubelets = live.KubeletVersions.ToList();
         var cp = kubelets.Where(t => t.Node.IsControlPlane).ToList();
         var pick = (cp.Count > 0 ? cp : kubelets).OrderByDescending(t => t.Version).FirstOrDefault();
-        return pick.Node is null ? (null, "") : (pick.Version, $"node {pick.Node.Name} kubeletVersion ({pick.Node.Source})");
+        return pick.Node is null ? (null, SourceRef.Analysis("")) : (pick.Version, pick.Node.Source.WithPath($"node {pick.Node.Name} status.nodeInfo.kubeletVersion"));
     }
 }

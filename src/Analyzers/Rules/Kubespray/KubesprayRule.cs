@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Kubespray;
 using Kalc.Iac.PlanParser.Kubespray.Model;
 
@@ -24,38 +25,30 @@ public abstract class KubesprayRule : IRule, IRequiresState
 
     /// <summary>A finding about a variable's effective value (or an assignment), pointing at its source.</summary>
     protected Finding Finding(KubesprayRun run, string subject, VariableSource source, string message,
-        IEnumerable<Evidence> evidence, string? remediation = null, IEnumerable<string>? nodes = null, Severity? severity = null) => new()
-        {
-            RuleId = Descriptor.Id,
-            Severity = severity ?? Descriptor.Severity,
-            Title = Descriptor.Title,
-            Message = message,
-            Change = new ChangeRef(subject, ["kubespray-run"]),
-            Source = SourceOf(run, source),
-            Impact = new Impact
+        IEnumerable<Evidence> evidence, string? remediation = null, IEnumerable<string>? nodes = null, Severity? severity = null) =>
+        Findings.For(Descriptor, new ChangeRef(subject, ["kubespray-run"]), SourceOf(run, source), message,
+            new Impact
             {
                 Components = Descriptor.Components,
                 Nodes = nodes is null ? [] : [.. nodes.Distinct().Order(StringComparer.Ordinal)],
                 TimeToImpact = TimeToImpact.OnNextKubesprayRun,
             },
-            Evidence = [.. evidence],
-            Remediation = remediation ?? Descriptor.Remediation,
-        };
+            evidence, severity, remediation);
 
-    /// <summary>Inventory files are shown under the inventory path the user gave; role defaults as the kubespray file.</summary>
-    protected static SourceLocation? SourceOf(KubesprayRun run, VariableSource source)
+    /// <summary>Inventory files are shown under the inventory path the user gave; role defaults and extra vars as their own file.</summary>
+    protected static SourceRef? SourceOf(KubesprayRun run, VariableSource source) => source.Kind switch
     {
-        if (source.Kind == VariableSourceKind.Unset) return null;
-        if (source.Kind is VariableSourceKind.RoleDefault or VariableSourceKind.RoleVars) return new SourceLocation(source.File, source.Line);
-        if (source.Kind == VariableSourceKind.ExtraVars) return new SourceLocation(source.File, source.Line);
-        return new SourceLocation(InventoryFile(run, source.File), source.Line);
-    }
+        VariableSourceKind.Unset => null,
+        VariableSourceKind.RoleDefault or VariableSourceKind.RoleVars or VariableSourceKind.ExtraVars => new SourceRef(source.File, source.Line),
+        _ => new SourceRef(run.InventoryFile(source.File), source.Line),
+    };
 
-    protected static string InventoryFile(KubesprayRun run, string relative)
-    {
-        var root = File.Exists(run.InventoryPath) ? Path.GetDirectoryName(run.InventoryPath) ?? "" : run.InventoryPath;
-        return root.Length == 0 ? relative : Path.Combine(root, relative).Replace('\\', '/');
-    }
+    /// <summary>Where a value comes from, for evidence: the file that sets it, or the inventory when nothing does.</summary>
+    protected static SourceRef From(KubesprayRun run, VariableSource? source) =>
+        source is null ? SourceRef.Of(run.InventoryPath) : SourceOf(run, source) ?? SourceRef.Analysis(source.ToString());
+
+    /// <summary>kubespray's own source (a role or its defaults), for evidence about what a run does.</summary>
+    protected static SourceRef Kubespray(KubesprayRun run, string what) => SourceRef.Reference($"kubespray {run.Release} {what}");
 
     /// <summary>"NAME is unresolved (why)" when the run's cluster value of a variable could not be rendered.</summary>
     protected static IEnumerable<string> Unresolved(KubesprayRun run, string name, string hint = "")
@@ -65,7 +58,7 @@ public abstract class KubesprayRule : IRule, IRequiresState
     }
 
     protected static Evidence Effective(KubesprayRun run, EffectiveValue value) =>
-        new($"a kubespray run ({run.Release}, defaults from {run.DefaultsOrigin}) uses {value.Name} = {Show(value)}", value.Source.ToString());
+        new($"a kubespray run ({run.Release}, defaults from {run.DefaultsOrigin}) uses {value.Name} = {Show(value)}", From(run, value.Source));
 
     protected static string Show(EffectiveValue value) =>
         value.Rendered.IsKnown ? Quote(value.Rendered.Value?.ToString()) : $"(unresolved: {value.Rendered.WhyUnknown})";

@@ -13,7 +13,8 @@ public sealed class NodePrefixChange : KubesprayRule
         + "were given; with another mask size the allocator's view of the pod CIDR no longer matches them, new nodes get "
         + "blocks of another size, and it can fail to allocate or overlap existing blocks.",
         "Set kube_network_node_prefix to the prefix length of the nodes' podCIDRs.",
-        "kube-controller-manager", "cni");
+        "kube-controller-manager", "cni")
+        .Judging([RuleDescriptors.KubesprayRun], StateNeed.Nodes);
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -29,7 +30,7 @@ public sealed class NodePrefixChange : KubesprayRule
             $"kube_network_node_prefix is {prefix} (from {v.Value.Source}) but {differing.Count} node(s) have {sizes} podCIDRs "
             + $"({string.Join(", ", differing.Take(5).Select(n => $"{n.Node.Name} {n.Cidr}"))}): the next run changes "
             + "kube-controller-manager's --node-cidr-mask-size under nodes that keep their old blocks.",
-            [Effective(run, v.Value), .. differing.Take(5).Select(n => new Evidence($"node {n.Node.Name} has podCIDR {n.Cidr}", n.Node.Source.ToString()))],
+            [Effective(run, v.Value), .. differing.Take(5).Select(n => new Evidence($"node {n.Node.Name} has podCIDR {n.Cidr}", n.Node.Source))],
             $"Set kube_network_node_prefix: {differing[0].Cidr[(differing[0].Cidr.IndexOf('/') + 1)..]} for every cluster host.",
             differing.Select(n => n.Node.Name));
     }

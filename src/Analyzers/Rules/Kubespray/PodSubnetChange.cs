@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Kubespray;
 
 namespace Kalc.Iac.Analyzers.Rules.Kubespray;
@@ -12,7 +13,8 @@ public sealed class PodSubnetChange : KubesprayRule
         + "CNI's IP pools. A run with another kube_pods_subnet rewrites kube-controller-manager's --cluster-cidr and the "
         + "CNI config, so new pods get addresses the existing routes, pools and network policies do not cover.",
         "Set kube_pods_subnet to the running cluster's pod CIDR (kubeadm-config networking.podSubnet).",
-        "kube-controller-manager", "cni", "kube-proxy");
+        "kube-controller-manager", "cni", "kube-proxy")
+        .Judging([RuleDescriptors.KubesprayRun], StateNeed.Either(StateNeed.ConfigMaps, StateNeed.Nodes));
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -25,14 +27,14 @@ public sealed class PodSubnetChange : KubesprayRule
         if (livePod is not null && Cidr.TryParse(livePod, out var current) && current != planned)
         {
             problems.Add($"kubeadm-config says podSubnet {livePod}");
-            evidence.Add(new($"kubeadm-config ClusterConfiguration networking.podSubnet = {livePod}", live.KubeadmSource?.ToString() ?? "kubeadm-config"));
+            evidence.Add(new($"kubeadm-config ClusterConfiguration networking.podSubnet = {livePod}", live.KubeadmSource ?? SourceRef.Analysis("kubeadm-config")));
         }
         var outside = live.NodePodCidrs
             .Where(n => Cidr.TryParse(n.Cidr, out var c) && c.Family == planned.Family && !planned.Contains(c)).ToList();
         if (outside.Count > 0)
         {
             problems.Add($"{outside.Count} node podCIDR(s) lie outside it ({string.Join(", ", outside.Take(5).Select(n => $"{n.Node.Name} {n.Cidr}"))})");
-            evidence.AddRange(outside.Take(5).Select(n => new Evidence($"node {n.Node.Name} has podCIDR {n.Cidr}", n.Node.Source.ToString())));
+            evidence.AddRange(outside.Take(5).Select(n => new Evidence($"node {n.Node.Name} has podCIDR {n.Cidr}", n.Node.Source)));
         }
         if (problems.Count == 0) yield break;
         yield return Finding(run, "kube_pods_subnet", v.Value.Source,

@@ -13,7 +13,8 @@ public sealed class SecondCniPlugin : KubesprayRule
         + "the other and cannot reach each other; the old CNI's config stays behind on every node.",
         "Set kube_network_plugin to the running CNI where the cluster's variables are read (group_vars/k8s_cluster/); "
         + "change CNI only with a migration plan that removes the old one and its /etc/cni/net.d files.",
-        "cni", "kubelet");
+        "cni", "kubelet")
+        .Judging([RuleDescriptors.KubesprayRun], StateNeed.Workloads);
 
     private static readonly string[] NotAPlugin = ["none", "cni", "custom_cni", "cloud"];
 
@@ -31,8 +32,8 @@ public sealed class SecondCniPlugin : KubesprayRule
             + "config sorts first, and pods on the two networks cannot reach each other.",
             [
                 Effective(run, v.Value),
-                .. running.Select(c => new Evidence($"DaemonSet {c.DaemonSet.Namespace}/{c.DaemonSet.Name} runs the {c.Plugin} CNI", c.DaemonSet.Source.ToString())),
-                new($"kubespray installs {plugin}'s DaemonSet and CNI config without removing {running[0].Plugin}'s", "kubespray roles/network_plugin"),
+                .. running.Select(c => new Evidence($"DaemonSet {c.DaemonSet.Namespace}/{c.DaemonSet.Name} runs the {c.Plugin} CNI", c.DaemonSet.Source)),
+                new($"kubespray installs {plugin}'s DaemonSet and CNI config without removing {running[0].Plugin}'s", Kubespray(run, "roles/network_plugin")),
             ],
             $"Set kube_network_plugin: {running[0].Plugin} for every cluster host (group_vars/k8s_cluster/k8s-cluster.yml), "
             + (v.Value.Source.Kind == PlanParser.Kubespray.Model.VariableSourceKind.RoleDefault
@@ -44,6 +45,5 @@ public sealed class SecondCniPlugin : KubesprayRule
     protected override IEnumerable<string> Missing(KubesprayRun run, LiveCluster live, AnalysisContext context)
     {
         foreach (var m in Unresolved(run, "kube_network_plugin")) yield return m;
-        if (!live.WorkloadsLoaded) yield return "Kubernetes DaemonSets (--k8s-state) to compare kube_network_plugin with the CNI running";
     }
 }

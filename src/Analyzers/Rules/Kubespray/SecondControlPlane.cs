@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.KubeModel.Model;
 using Kalc.Iac.PlanParser.Kubespray;
 
@@ -15,7 +16,8 @@ public sealed class SecondControlPlane : KubesprayRule
         + "control-plane nodes left out of the group are no longer managed.",
         "List the running control-plane nodes in kube_control_plane under their node names; add or remove members "
         + "one at a time with kubespray's documented procedure.",
-        "kube-apiserver", "etcd", "kube-controller-manager", "kube-scheduler");
+        "kube-apiserver", "etcd", "kube-controller-manager", "kube-scheduler")
+        .Judging([RuleDescriptors.KubesprayRun], StateNeed.Nodes);
 
     private static readonly string[] AddressVariables = ["ip", "access_ip", "ansible_host"];
 
@@ -47,11 +49,11 @@ public sealed class SecondControlPlane : KubesprayRule
                 : PlanParser.Kubespray.Model.VariableSource.Unset,
             message + ".",
             [
-                new($"inventory group kube_control_plane: {Names(planned.Select(p => p.Host.Name))}", run.InventoryPath),
+                new($"inventory group kube_control_plane: {Names(planned.Select(p => p.Host.Name))}", SourceRef.Of(run.InventoryPath)),
                 .. hosts.Where(h => h["kube_override_hostname"] is { Rendered.IsKnown: false }).Take(1).Select(h => new Evidence(
                     $"kube_override_hostname is unresolved ({h["kube_override_hostname"]!.Rendered.WhyUnknown}); node names compared as the inventory names, kubespray's default without a cloud provider",
-                    h["kube_override_hostname"]!.Source.ToString())),
-                .. running.Select(n => new Evidence($"node {n.Name} runs the control plane", n.Source.ToString())),
+                    From(run, h["kube_override_hostname"]!.Source))),
+                .. running.Select(n => new Evidence($"node {n.Name} runs the control plane", n.Source)),
             ],
             disjoint
                 ? $"Put the running control-plane nodes ({Names(running.Select(n => n.Name))}) in kube_control_plane under those names."
@@ -62,8 +64,7 @@ public sealed class SecondControlPlane : KubesprayRule
 
     protected override IEnumerable<string> Missing(KubesprayRun run, LiveCluster live, AnalysisContext context)
     {
-        if (!live.NodesLoaded) yield return "Nodes (--k8s-state) to compare kube_control_plane with the running control plane";
-        else if (live.ControlPlaneNodes.IsEmpty) yield return "no node is labelled node-role.kubernetes.io/control-plane in --k8s-state";
+        if (live.NodesLoaded && live.ControlPlaneNodes.IsEmpty) yield return "no node is labelled node-role.kubernetes.io/control-plane in --k8s-state";
     }
 
     private static KubeNode? ByAddress(PlanParser.Kubespray.Model.KubesprayHost host, IEnumerable<KubeNode> nodes)

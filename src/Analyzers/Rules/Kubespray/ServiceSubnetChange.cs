@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Kubespray;
 
 namespace Kalc.Iac.Analyzers.Rules.Kubespray;
@@ -12,7 +13,8 @@ public sealed class ServiceSubnetChange : KubesprayRule
         + "service CIDR. A run with another kube_service_addresses regenerates the API server certificate and "
         + "kube-apiserver's --service-cluster-ip-range: existing ClusterIPs fall outside it and cluster DNS moves.",
         "Set kube_service_addresses to the running cluster's service CIDR (kubeadm-config networking.serviceSubnet).",
-        "kube-apiserver", "kube-proxy", "coredns");
+        "kube-apiserver", "kube-proxy", "coredns")
+        .Judging([RuleDescriptors.KubesprayRun], StateNeed.ConfigMaps);
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -26,7 +28,7 @@ public sealed class ServiceSubnetChange : KubesprayRule
             + "run moves kube-apiserver's service range and the cluster DNS address, leaving every existing ClusterIP outside it.",
             [
                 Effective(run, v.Value),
-                new($"kubeadm-config ClusterConfiguration networking.serviceSubnet = {current}", live.KubeadmSource?.ToString() ?? "kubeadm-config"),
+                new($"kubeadm-config ClusterConfiguration networking.serviceSubnet = {current}", live.KubeadmSource ?? SourceRef.Analysis("kubeadm-config")),
             ],
             $"Set kube_service_addresses: {current} for every cluster host.",
             live.ControlPlaneNodes.Select(n => n.Name));

@@ -13,7 +13,8 @@ public sealed class ShadowedByUnexpectedSource : KubesprayRule
         + "var, groups at the same depth merge by name, files of a group_vars directory merge in name order, and role "
         + "vars beat the whole inventory. A value written in one place is then silently replaced by another.",
         "Keep each variable in one place; remove the losing assignment or move the value to where it wins.",
-        "kubespray");
+        "kubespray")
+        .Judging([RuleDescriptors.KubesprayRun]);
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -26,8 +27,8 @@ public sealed class ShadowedByUnexpectedSource : KubesprayRule
                 $"{a.Name} = {Shown(a)} at {a.Source} is replaced by {Shown(s.Winner)} from {s.Winner.Source} on "
                 + $"{string.Join(", ", s.Hosts.Order(StringComparer.Ordinal))}.",
                 [
-                    new($"{a.Name} = {Shown(a)}", a.Source.ToString()),
-                    new($"{a.Name} = {Shown(s.Winner)} takes precedence ({s.Winner.Source.Kind} over {a.Source.Kind})", s.Winner.Source.ToString()),
+                    new($"{a.Name} = {Shown(a)}", From(run, a.Source)),
+                    new($"{a.Name} = {Shown(s.Winner)} takes precedence ({s.Winner.Source.Kind} over {a.Source.Kind})", From(run, s.Winner.Source)),
                 ],
                 $"Set {a.Name} in one place: remove it from {a.Source.File} or from {s.Winner.Source.File}.",
                 s.Hosts,

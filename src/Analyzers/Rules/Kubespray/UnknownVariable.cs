@@ -11,7 +11,8 @@ public sealed class UnknownVariable : KubesprayRule
         "A variable that no kubespray role default and no sample-inventory file declares is read by nothing in kubespray: "
         + "a typo (kube_pod_subnet for kube_pods_subnet) leaves the intended variable at its default.",
         "Rename the variable to the name kubespray reads, or remove it.",
-        "kubespray");
+        "kubespray")
+        .Judging([RuleDescriptors.KubesprayRun]);
 
     public override RuleDescriptor Descriptor => Rule;
 
@@ -23,8 +24,8 @@ public sealed class UnknownVariable : KubesprayRule
             var intended = u.Suggestion is { } s ? run.Cluster.GetValueOrDefault(s)?.Value : null;
             var evidence = new List<Evidence>
             {
-                new($"{a.Name} = {Shown(a)} is set", a.Source.ToString()),
-                new($"kubespray {run.Release} has no variable {a.Name} in its role defaults or sample inventory", run.DefaultsOrigin),
+                new($"{a.Name} = {Shown(a)} is set", From(run, a.Source)),
+                new($"kubespray {run.Release} has no variable {a.Name} in its role defaults or sample inventory", Kubespray(run, run.DefaultsOrigin)),
             };
             if (intended is not null) evidence.Add(Effective(run, intended));
             yield return Finding(run, a.Name, a.Source,

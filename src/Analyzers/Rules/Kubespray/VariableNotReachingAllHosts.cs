@@ -13,7 +13,8 @@ public sealed class VariableNotReachingAllHosts : KubesprayRule
         + "the same on every host. Set in a group that does not contain every cluster host (kube_node instead of "
         + "k8s_cluster), the other hosts get another value, usually the role default.",
         "Set the variable in group_vars/k8s_cluster (or group_vars/all) so that every cluster host gets it.",
-        "kubespray");
+        "kubespray")
+        .Judging([RuleDescriptors.KubesprayRun]);
 
     public override RuleDescriptor Descriptor => Rule;
 

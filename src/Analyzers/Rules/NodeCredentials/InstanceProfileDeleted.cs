@@ -3,7 +3,7 @@ using Kalc.Iac.Analyzers.Model;
 namespace Kalc.Iac.Analyzers.Rules.NodeCredentials;
 
 /// <summary>KIAC101: an instance profile that running nodes use is destroyed or replaced.</summary>
-public sealed class InstanceProfileDeleted : IRule, IRequiresState
+public sealed class InstanceProfileDeleted : IRule
 {
     public const string Id = "KIAC101";
 
@@ -18,11 +18,10 @@ public sealed class InstanceProfileDeleted : IRule, IRequiresState
         remediation: "Keep the instance profile (remove it from the change, or `terraform state rm` it if it only leaves this " +
             "configuration), or first move the instances to another profile (aws ec2 replace-iam-instance-profile-association) " +
             "and roll the nodes; to replace it, add the new profile and re-associate before the old one is destroyed.",
-        "kubelet", "cloud-controller-manager", "kube-controller-manager", "aws-node");
+        "kubelet", "cloud-controller-manager", "kube-controller-manager", "aws-node")
+        .Judging(["aws_iam_instance_profile"], StateNeed.Iam, StateNeed.Instances);
 
     public RuleDescriptor Descriptor => Rule;
-
-    public IEnumerable<string> MissingState(AnalysisContext context) => NodeCredentialState.Missing(context);
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {

@@ -3,7 +3,7 @@ using Kalc.Iac.Analyzers.Model;
 namespace Kalc.Iac.Analyzers.Rules.NodeCredentials;
 
 /// <summary>KIAC103: the plan removes the instance profile from a running node instance.</summary>
-public sealed class InstanceProfileDisassociated : IRule, IRequiresState
+public sealed class InstanceProfileDisassociated : IRule
 {
     public const string Id = "KIAC103";
 
@@ -14,11 +14,10 @@ public sealed class InstanceProfileDisassociated : IRule, IRequiresState
         rationale: "Setting aws_instance.iam_instance_profile to empty disassociates the profile in place: the instance keeps " +
             "running but IMDS stops serving role credentials once the current ones expire.",
         remediation: "Keep iam_instance_profile set on node instances; to change it, set the new profile name in the same change.",
-        "kubelet", "cloud-controller-manager", "kube-controller-manager", "aws-node");
+        "kubelet", "cloud-controller-manager", "kube-controller-manager", "aws-node")
+        .Judging(["aws_instance"], StateNeed.Iam, StateNeed.Instances);
 
     public RuleDescriptor Descriptor => Rule;
-
-    public IEnumerable<string> MissingState(AnalysisContext context) => NodeCredentialState.Missing(context);
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {

@@ -1,12 +1,13 @@
 using Kalc.Iac.Analyzers.Mapping.Aws;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.Analyzers.Rules.NodeCredentials;
 
 /// <summary>KIAC104: a launch template that an Auto Scaling group launches nodes from names an instance profile the plan removes.</summary>
-public sealed class LaunchTemplateProfileGone : IRule, IRequiresState
+public sealed class LaunchTemplateProfileGone : IRule
 {
     public const string Id = "KIAC104";
 
@@ -19,16 +20,10 @@ public sealed class LaunchTemplateProfileGone : IRule, IRequiresState
             "so the cluster cannot scale out or replace failed nodes.",
         remediation: "Publish a new launch template version that names the new instance profile (and make it the version the " +
             "Auto Scaling group uses) in the same change, or keep the profile.",
-        "cluster-autoscaler", "karpenter", "kubelet");
+        "cluster-autoscaler", "karpenter", "kubelet")
+        .Judging(["aws_iam_instance_profile", "aws_launch_template"], StateNeed.AutoScalingGroups, StateNeed.LaunchTemplateVersions);
 
     public RuleDescriptor Descriptor => Rule;
-
-    public IEnumerable<string> MissingState(AnalysisContext context)
-    {
-        var touchesProfiles = context.Mapped.OfType<InstanceProfileChange>().Any(c => c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace);
-        if (touchesProfiles && context.Before.Aws.Loaded.Contains(AwsStateKind.AutoScalingGroups) && !context.Before.Aws.Loaded.Contains(AwsStateKind.LaunchTemplateVersions))
-            yield return "launch template versions (aws ec2 describe-launch-template-versions): needed to know which instance profile the Auto Scaling groups launch nodes with";
-    }
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
@@ -49,31 +44,19 @@ public sealed class LaunchTemplateProfileGone : IRule, IRequiresState
             var groups = users.SelectMany(u => u.Groups).DistinctBy(g => g.Name).ToList();
             var evidence = new List<Evidence>
             {
-                new($"the plan will {(change.Change.Kind == ChangeKind.Delete ? "destroy" : "replace")} instance profile {name} ({change.Change.Address})", NodeCredentialFindings.PlanFrom(change.Change)),
+                Findings.PlanStep(change.Change, $"instance profile {name} goes away"),
             };
             foreach (var (v, gs) in users)
             {
-                evidence.Add(new($"launch template {v.LaunchTemplateName ?? v.LaunchTemplateId} version {v.VersionNumber} launches instances with instance profile {v.InstanceProfileArn ?? v.InstanceProfileName}", v.Source.ToString()));
-                foreach (var g in gs) evidence.Add(new($"Auto Scaling group {g.Name} (desired {g.DesiredCapacity}, max {g.MaxSize}) launches from it (version {g.LaunchTemplateVersion ?? "$Default"})", g.Source.ToString()));
+                evidence.Add(new($"launch template {v.LaunchTemplateName ?? v.LaunchTemplateId} version {v.VersionNumber} launches instances with instance profile {v.InstanceProfileArn ?? v.InstanceProfileName}", v.Source));
+                foreach (var g in gs) evidence.Add(new($"Auto Scaling group {g.Name} (desired {g.DesiredCapacity}, max {g.MaxSize}) launches from it (version {g.LaunchTemplateVersion ?? "$Default"})", g.Source));
             }
-            evidence.Add(new("symptom: RunInstances fails with an invalid IAM instance profile; the group cannot add or replace nodes, so pending pods stay Pending and failed nodes are not replaced", "https://docs.aws.amazon.com/autoscaling/ec2/userguide/ts-as-instancelaunchfailure.html"));
-            evidence.Add(new("when: on-scale-out — the next time a group launches an instance (scale-out, instance refresh, health replacement)", "Auto Scaling"));
-            yield return new Finding
-            {
-                RuleId = Id,
-                Severity = Rule.Severity,
-                Title = Rule.Title,
-                Message = $"Instance profile {name} goes away but {string.Join(", ", groups.Select(g => g.Name))} still launch nodes with it: new nodes fail to start.",
-                Change = new ChangeRef(change.Change.Address, [.. change.Change.Actions.Select(a => a.ToWire())]),
-                Source = change.Change.Source.Line is { } l ? new SourceLocation(change.Change.Source.File, l) : null,
-                Impact = new Impact
-                {
-                    Components = ["cluster-autoscaler", "kubelet"],
-                    TimeToImpact = TimeToImpact.OnScaleOut,
-                },
-                Evidence = [.. evidence],
-                Remediation = Rule.Remediation,
-            };
+            evidence.Add(new("symptom: RunInstances fails with an invalid IAM instance profile; the group cannot add or replace nodes, so pending pods stay Pending and failed nodes are not replaced", SourceRef.Reference("https://docs.aws.amazon.com/autoscaling/ec2/userguide/ts-as-instancelaunchfailure.html")));
+            evidence.Add(new("when: on-scale-out — the next time a group launches an instance (scale-out, instance refresh, health replacement)", SourceRef.Reference("https://docs.aws.amazon.com/autoscaling/ec2/userguide/auto-scaling-groups.html")));
+            yield return Findings.For(Rule, change.Change,
+                $"Instance profile {name} goes away but {string.Join(", ", groups.Select(g => g.Name))} still launch nodes with it: new nodes fail to start.",
+                new Impact { Components = ["cluster-autoscaler", "kubelet"], TimeToImpact = TimeToImpact.OnScaleOut },
+                evidence);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Kalc.Iac.Analyzers.Cluster;
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.KubeModel.Model;
 using Kalc.Iac.PlanParser.Model;
 
@@ -26,53 +27,46 @@ internal static class NodeCredentialFindings
 
         var evidence = new List<Evidence>
         {
-            new($"the plan will {Verb(change)} {change.Type} {change.Address}: {whatHappens}", PlanFrom(change)),
-            new($"instance profile {first.Profile.Name} ({first.Profile.Arn}) holds role {first.RoleName}", first.Profile.Source.ToString()),
-            new($"{Count(instances.Count, "running instance")} use{(instances.Count == 1 ? "s" : "")} it: {Join(instances.Select(Describe))}", first.Instance.Source.ToString()),
+            Findings.PlanStep(change, whatHappens),
+            new($"instance profile {first.Profile.Name} ({first.Profile.Arn}) holds role {first.RoleName}", first.Profile.Source),
+            new($"{Count(instances.Count, "running instance")} use{(instances.Count == 1 ? "s" : "")} it: {Join(instances.Select(Describe))}", first.Instance.Source),
         };
         if (nodes.Count > 0)
         {
             var nodeFacts = nodes.Select(n => $"{n.Name}{(n.IsControlPlane ? " (control plane)" : "")}");
-            var from = topology.NodesInferred ? "EC2 tags (no Kubernetes state given)" : nodes[0].Source.ToString();
+            var from = topology.NodesInferred ? SourceRef.Analysis("EC2 tags (no Kubernetes state given)") : nodes[0].Source;
             evidence.Add(new($"{(topology.NodesInferred ? "inferred from EC2 tags: " : "")}{Count(nodes.Count, "Kubernetes node")}: {Join(nodeFacts)}", from));
         }
         else
         {
-            evidence.Add(new("none of these instances is a known Kubernetes node", topology.NodesInferred ? "EC2 tags" : "Kubernetes state"));
+            evidence.Add(new("none of these instances is a known Kubernetes node", SourceRef.Analysis(topology.NodesInferred ? "EC2 tags" : "Kubernetes state")));
         }
         if (nodes.Count > 0)
-            evidence.Add(new($"kubelet on {Count(nodes.Count, "node")} authenticates to AWS with the node's instance profile", ctx.Catalog.Get("kubelet")?.Source ?? "catalog"));
+            evidence.Add(new($"kubelet on {Count(nodes.Count, "node")} authenticates to AWS with the node's instance profile", ComponentSource(ctx, "kubelet")));
         foreach (var group in affected.GroupBy(w => (w.ComponentName, w.Workload.IsStaticPod)))
         {
             var list = group.ToList();
             if (group.Key.IsStaticPod && list.Count > 1)
             {
-                evidence.Add(new($"{group.Key.ComponentName} runs as static pods on {list.Count} of these nodes ({string.Join(", ", list.Select(w => w.Workload.NodeName))}), with the node's instance profile", list[0].Workload.Source.ToString()));
+                evidence.Add(new($"{group.Key.ComponentName} runs as static pods on {list.Count} of these nodes ({string.Join(", ", list.Select(w => w.Workload.NodeName))}), with the node's instance profile", list[0].Workload.Source));
                 continue;
             }
             foreach (var w in list)
             {
                 var where = w.Placement.Exact ? "runs on" : "may be scheduled on";
-                evidence.Add(new($"{w.ComponentName} ({w.Workload.Key}) {where} these nodes; {w.Identity.Evidence}", w.Workload.Source.ToString()));
+                evidence.Add(new($"{w.ComponentName} ({w.Workload.Key}) {where} these nodes; {w.Identity.Evidence}", w.Workload.Source));
             }
         }
-        evidence.Add(new(Symptom(ctx, components), "kalc-iac component catalog " + ctx.Catalog.Version));
-        evidence.Add(new($"when: {when.ToWire()} — {WhenText(when)}", "IAM User Guide: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html"));
+        evidence.Add(new(Symptom(ctx, components), SourceRef.Catalog("kalc-iac component catalog " + ctx.Catalog.Version)));
+        evidence.Add(new($"when: {when.ToWire()} — {WhenText(when)}", SourceRef.Reference("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html", "IAM User Guide")));
 
         var severity = nodes.Count == 0 ? Severity.Medium : rule.Severity;
         var message = $"{Capitalise(whatHappens)}: {Count(instances.Count, "running instance")}" +
             (nodes.Count > 0 ? $" ({Count(nodes.Count, "Kubernetes node")}{(nodes.Any(n => n.IsControlPlane) ? ", incl. control plane" : "")})" : "") +
             $" lose their AWS credentials; {Join(components.DefaultIfEmpty("applications on them"))} stop working with AWS.";
 
-        return new Finding
-        {
-            RuleId = rule.Id,
-            Severity = severity,
-            Title = rule.Title,
-            Message = message,
-            Change = new ChangeRef(change.Address, [.. change.Actions.Select(a => a.ToWire())]),
-            Source = change.Source.Line is { } line ? new SourceLocation(change.Source.File, line) : null,
-            Impact = new Impact
+        return Findings.For(rule, change, message,
+            new Impact
             {
                 Components = [.. components],
                 Instances = [.. instances.Select(i => i.InstanceId)],
@@ -80,10 +74,12 @@ internal static class NodeCredentialFindings
                 ServiceAccounts = [.. affected.Where(w => !w.Workload.IsStaticPod).Select(w => $"{w.Workload.Namespace}/{w.Workload.ServiceAccountName}").Distinct()],
                 TimeToImpact = when,
             },
-            Evidence = [.. evidence],
-            Remediation = rule.Remediation,
-        };
+            evidence, severity);
     }
+
+    /// <summary>Where the catalog says how a component authenticates: its upstream source when the catalog names one.</summary>
+    private static SourceRef ComponentSource(AnalysisContext ctx, string component) =>
+        ctx.Catalog.Get(component)?.Source is { Length: > 0 } url ? SourceRef.Reference(url) : SourceRef.Catalog("kalc-iac component catalog " + ctx.Catalog.Version, component);
 
     /// <summary>Catalog components, and other workloads that show they call AWS, that run on the affected nodes with the node's credentials.</summary>
     private static IEnumerable<ClusterWorkload> AffectedWorkloads(ClusterTopology topology, HashSet<string> nodes)
@@ -116,17 +112,6 @@ internal static class NodeCredentialFindings
 
     private static string Describe(AwsModel.Model.Ec2Instance i) =>
         i.NameTag is { } n ? $"{i.InstanceId} ({n})" : i.InstanceId;
-
-    private static string Verb(ResourceChange c) => c.Kind switch
-    {
-        ChangeKind.Delete => "destroy",
-        ChangeKind.Replace => c.ReplaceOrder == ReplaceOrder.CreateBeforeDestroy ? "replace (create before destroy)" : "replace (destroy, then create)",
-        ChangeKind.Update => "update",
-        _ => c.Kind.ToWire(),
-    };
-
-    internal static string PlanFrom(ResourceChange c) =>
-        c.Source.Line is { } l ? $"{c.Source.File}:{l}" : $"{c.Source.File} ({c.Source.Path ?? c.Address})";
 
     private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 

@@ -3,7 +3,7 @@ using Kalc.Iac.Analyzers.Model;
 namespace Kalc.Iac.Analyzers.Rules.NodeCredentials;
 
 /// <summary>KIAC102: the role inside an instance profile that running nodes use is destroyed, replaced or taken out of it.</summary>
-public sealed class NodeRoleRemoved : IRule, IRequiresState
+public sealed class NodeRoleRemoved : IRule
 {
     public const string Id = "KIAC102";
 
@@ -17,11 +17,10 @@ public sealed class NodeRoleRemoved : IRule, IRequiresState
         remediation: "Keep the role in the profile. To rename or rebuild the role, create the new role, put it in the profile " +
             "(aws_iam_instance_profile.role) in the same change, and only then destroy the old one; or use lifecycle " +
             "{ create_before_destroy = true } with name_prefix and point the profile at the new role.",
-        "kubelet", "cloud-controller-manager", "kube-controller-manager", "aws-node");
+        "kubelet", "cloud-controller-manager", "kube-controller-manager", "aws-node")
+        .Judging(["aws_iam_role", "aws_iam_instance_profile"], StateNeed.Iam, StateNeed.Instances);
 
     public RuleDescriptor Descriptor => Rule;
-
-    public IEnumerable<string> MissingState(AnalysisContext context) => NodeCredentialState.Missing(context);
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {

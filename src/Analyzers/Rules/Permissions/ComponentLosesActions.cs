@@ -1,6 +1,6 @@
 using Kalc.Iac.Analyzers.Cluster;
 using Kalc.Iac.Analyzers.Model;
-using Kalc.Iac.KubeModel.Model;
+using Kalc.Iac.Core;
 
 namespace Kalc.Iac.Analyzers.Rules.Permissions;
 
@@ -21,16 +21,12 @@ public sealed class ComponentLosesActions : IRule, IRequiresState
         remediation: "Keep the actions the component needs on the role it runs as (see docs/requirements-catalog.md), or give the " +
             "component its own role (IRSA or Pod Identity) carrying them before removing them from the shared role.",
         "kubelet", "cloud-controller-manager", "kube-controller-manager", "aws-node", "ebs-csi-controller", "efs-csi-controller",
-        "aws-load-balancer-controller", "cluster-autoscaler", "karpenter", "external-dns");
+        "aws-load-balancer-controller", "cluster-autoscaler", "karpenter", "external-dns")
+        .Judging(["aws_iam_role", "aws_iam_role_policy_attachment", "aws_iam_role_policy", "aws_iam_policy", "aws_iam_policy_attachment", "aws_iam_role_policy_attachments_exclusive", "aws_iam_role_policies_exclusive"], StateNeed.Iam, StateNeed.Instances, StateNeed.Workloads, StateNeed.ServiceAccounts);
 
     public RuleDescriptor Descriptor => Rule;
 
-    public IEnumerable<string> MissingState(AnalysisContext context)
-    {
-        var changes = PermissionState.IamChanges(context, PermissionState.TouchesPolicies);
-        foreach (var m in PermissionState.Missing(context, changes, needsIam: true, [KubeStateKind.Workloads, KubeStateKind.ServiceAccounts])) yield return m;
-        foreach (var u in context.Permissions.Undecidable) yield return u;
-    }
+    public IEnumerable<string> MissingState(AnalysisContext context) => context.Permissions.Undecidable;
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
@@ -47,30 +43,23 @@ public sealed class ComponentLosesActions : IRule, IRequiresState
                 _ => $"Pod Identity role {p.Role.Name}",
             };
             var what = loss.RoleDeleted ? $"role {p.Role.Name} is destroyed" : $"{who} loses {actions.Count} action{(actions.Count == 1 ? "" : "s")} {p.Component} needs";
-            var evidence = new List<Evidence> { PermissionFindings.PlanStep(loss.Cause, what) };
+            var evidence = new List<Evidence> { PermissionFindings.PlanStep(context, loss.Cause, what) };
             if (!loss.Together.IsEmpty)
-                evidence.Add(new($"only together with {PermissionFindings.Join(loss.Together.Select(t => t.Change.Address))}", "plan"));
-            evidence.Add(new($"{p.Component} runs as {who}: {p.HowResolved}", p.Workloads.IsEmpty ? "AWS and Kubernetes state" : "Kubernetes state"));
+                evidence.Add(new($"only together with {PermissionFindings.Join(loss.Together.Select(t => t.Change.Address))}", loss.Together[0].Change.Source));
+            evidence.Add(new($"{p.Component} runs as {who}: {p.HowResolved}", PermissionFindings.State));
             foreach (var l in loss.Lost.DistinctBy(l => l.Requirement.Action).Take(12))
             {
                 evidence.Add(new($"{l.Requirement.Action} on {l.Requirement.Resource}{(l.Requirement.IsEssential ? " (essential)" : "")}: before {PermissionFindings.Describe(l.Before)}; after {PermissionFindings.Describe(l.After)}",
-                    $"requirement catalog {context.Requirements.Version}: {l.Requirement.From}"));
+                    SourceRef.Catalog($"requirement catalog {context.Requirements.Version}", l.Requirement.From)));
             }
-            evidence.Add(new(context.Catalog.Get(p.Component) is { } def ? $"symptom: {def.Symptom}" : $"symptom: {p.Component}'s calls fail with AccessDenied", p.Requirements.SourceUrl));
+            evidence.Add(new(context.Catalog.Get(p.Component) is { } def ? $"symptom: {def.Symptom}" : $"symptom: {p.Component}'s calls fail with AccessDenied", SourceRef.Reference(p.Requirements.SourceUrl)));
             evidence.Add(new("when: immediate - IAM evaluates policies at each call, so the next call after apply is denied (credentials do not need to expire)",
-                "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html"));
+                SourceRef.Reference("https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html")));
             var message = $"{IrsaTrustNoLongerAdmits.Capital(what)}: {PermissionFindings.Join(actions)}" +
                 (essential.Count > 0 ? $" ({essential.Count} essential: {PermissionFindings.Join(essential)})" : " (none essential: a feature degrades)") +
                 (p.Nodes.IsEmpty ? "." : $", on {p.Nodes.Length} node{(p.Nodes.Length == 1 ? "" : "s")}.");
-            yield return new Finding
-            {
-                RuleId = Id,
-                Severity = severity,
-                Title = Rule.Title,
-                Message = message,
-                Change = PermissionFindings.ChangeOf(loss.Cause),
-                Source = PermissionFindings.SourceOf(loss.Cause),
-                Impact = new Impact
+            yield return Findings.For(Rule, loss.Cause?.Change, message,
+                new Impact
                 {
                     Components = [p.Component],
                     Instances = p.Instances,
@@ -78,9 +67,7 @@ public sealed class ComponentLosesActions : IRule, IRequiresState
                     ServiceAccounts = p.ServiceAccounts,
                     TimeToImpact = TimeToImpact.Immediate,
                 },
-                Evidence = [.. evidence],
-                Remediation = Rule.Remediation,
-            };
+                evidence, severity);
         }
     }
 }

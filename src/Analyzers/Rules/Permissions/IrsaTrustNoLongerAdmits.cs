@@ -1,5 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
-using Kalc.Iac.KubeModel.Model;
+using Kalc.Iac.Core;
 
 namespace Kalc.Iac.Analyzers.Rules.Permissions;
 
@@ -20,16 +20,12 @@ public sealed class IrsaTrustNoLongerAdmits : IRule, IRequiresState
         remediation: "Make the trust policy's sub/aud conditions match the service account exactly (system:serviceaccount:NAMESPACE:NAME, " +
             "aud sts.amazonaws.com) and keep the Federated principal on the cluster's OIDC provider; or change the service account's " +
             "annotation to a role that trusts it, in the same rollout.",
-        "service-account:*", "aws-load-balancer-controller", "external-dns", "ebs-csi-controller", "efs-csi-controller", "cluster-autoscaler", "karpenter", "aws-node");
+        "service-account:*", "aws-load-balancer-controller", "external-dns", "ebs-csi-controller", "efs-csi-controller", "cluster-autoscaler", "karpenter", "aws-node")
+        .Judging(["aws_iam_role"], StateNeed.Iam, StateNeed.ServiceAccounts, StateNeed.Workloads);
 
     public RuleDescriptor Descriptor => Rule;
 
-    public IEnumerable<string> MissingState(AnalysisContext context)
-    {
-        var changes = PermissionState.IamChanges(context, m => m is Mapping.Aws.IamRoleChange);
-        foreach (var m in PermissionState.Missing(context, changes, needsIam: true, [KubeStateKind.ServiceAccounts])) yield return m;
-        foreach (var u in context.Permissions.Trust.Undecidable) yield return u;
-    }
+    public IEnumerable<string> MissingState(AnalysisContext context) => context.Permissions.Trust.Undecidable;
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
@@ -40,26 +36,18 @@ public sealed class IrsaTrustNoLongerAdmits : IRule, IRequiresState
             var what = b.Kind == TrustBreakKind.IrsaRoleDeleted
                 ? $"role {role} is destroyed"
                 : $"the trust policy of role {role} no longer admits service account {b.ServiceAccount}";
-            var evidence = new List<Evidence> { PermissionFindings.PlanStep(b.Cause, what) };
-            evidence.AddRange(b.Facts.Select(f => new Evidence(f, "Kubernetes and AWS state")));
-            evidence.Add(new($"before: {PermissionFindings.Describe(b.Before)}", "IAM trust evaluation (before)"));
-            evidence.Add(new($"after: {(b.Kind == TrustBreakKind.IrsaRoleDeleted ? "the role does not exist" : PermissionFindings.Describe(b.After))}", "IAM trust evaluation (after)"));
-            foreach (var w in b.Workloads) evidence.Add(new($"{w.ComponentName} ({w.Workload.Key}) runs as {b.ServiceAccount}", w.Workload.Source.ToString()));
+            var evidence = new List<Evidence> { PermissionFindings.PlanStep(context, b.Cause, what) };
+            evidence.AddRange(b.Facts.Select(f => new Evidence(f, PermissionFindings.State)));
+            evidence.Add(new($"before: {PermissionFindings.Describe(b.Before)}", PermissionFindings.TrustBefore));
+            evidence.Add(new($"after: {(b.Kind == TrustBreakKind.IrsaRoleDeleted ? "the role does not exist" : PermissionFindings.Describe(b.After))}", PermissionFindings.TrustAfter));
+            foreach (var w in b.Workloads) evidence.Add(new($"{w.ComponentName} ({w.Workload.Key}) runs as {b.ServiceAccount}", w.Workload.Source));
             evidence.Add(new("when: on-credential-refresh for running pods (their STS credentials last up to the role's session duration, 1 hour by default); new or restarted pods fail immediately",
-                "https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html"));
-            yield return new Finding
-            {
-                RuleId = Id,
-                Severity = Rule.Severity,
-                Title = Rule.Title,
-                Message = $"{Capital(what)}: {PermissionFindings.Join(b.Components)} can no longer get AWS credentials through IRSA " +
+                SourceRef.Reference("https://docs.aws.amazon.com/eks/latest/userguide/iam-roles-for-service-accounts.html")));
+            yield return Findings.For(Rule, b.Cause?.Change,
+                $"{Capital(what)}: {PermissionFindings.Join(b.Components)} can no longer get AWS credentials through IRSA " +
                     $"(sts:AssumeRoleWithWebIdentity is denied for {b.ServiceAccount}).",
-                Change = PermissionFindings.ChangeOf(b.Cause),
-                Source = PermissionFindings.SourceOf(b.Cause),
-                Impact = new Impact { Components = b.Components, ServiceAccounts = PermissionFindings.ServiceAccountsOf(b), TimeToImpact = TimeToImpact.OnCredentialRefresh },
-                Evidence = [.. evidence],
-                Remediation = Rule.Remediation,
-            };
+                new Impact { Components = b.Components, ServiceAccounts = PermissionFindings.ServiceAccountsOf(b), TimeToImpact = TimeToImpact.OnCredentialRefresh },
+                evidence);
         }
     }
 

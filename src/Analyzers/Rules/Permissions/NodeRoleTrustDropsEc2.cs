@@ -1,10 +1,10 @@
 using Kalc.Iac.Analyzers.Model;
-using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
 
 namespace Kalc.Iac.Analyzers.Rules.Permissions;
 
 /// <summary>KIAC205: the trust policy of the role in the nodes' instance profile no longer admits ec2.amazonaws.com.</summary>
-public sealed class NodeRoleTrustDropsEc2 : IRule, IRequiresState
+public sealed class NodeRoleTrustDropsEc2 : IRule
 {
     public const string Id = "KIAC205";
 
@@ -17,16 +17,10 @@ public sealed class NodeRoleTrustDropsEc2 : IRule, IRequiresState
             "kubelet's image pulls from ECR, the cloud provider and every component on the node's credentials fail.",
         remediation: "Keep { \"Effect\": \"Allow\", \"Principal\": { \"Service\": \"ec2.amazonaws.com\" }, \"Action\": \"sts:AssumeRole\" } in " +
             "the node role's trust policy; add other principals as further statements.",
-        "kubelet", "cloud-controller-manager", "kube-controller-manager", "aws-node");
+        "kubelet", "cloud-controller-manager", "kube-controller-manager", "aws-node")
+        .Judging(["aws_iam_role"], StateNeed.Iam, StateNeed.Instances);
 
     public RuleDescriptor Descriptor => Rule;
-
-    public IEnumerable<string> MissingState(AnalysisContext context)
-    {
-        var changes = PermissionState.IamChanges(context, m => m is Mapping.Aws.IamRoleChange);
-        if (changes.Count > 0 && !context.Before.Aws.Loaded.Contains(AwsStateKind.Instances))
-            yield return $"EC2 instances (aws ec2 describe-instances): needed to know which nodes use the roles {PermissionFindings.Join(changes)} changes";
-    }
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
@@ -35,25 +29,17 @@ public sealed class NodeRoleTrustDropsEc2 : IRule, IRequiresState
             var role = b.RoleArn[(b.RoleArn.LastIndexOf('/') + 1)..];
             var components = new List<string> { "kubelet" };
             components.AddRange(b.Components.Where(c => !components.Contains(c)));
-            var evidence = new List<Evidence> { PermissionFindings.PlanStep(b.Cause, $"the trust policy of role {role} no longer allows ec2.amazonaws.com to assume it") };
-            evidence.AddRange(b.Facts.Select(f => new Evidence(f, "AWS and Kubernetes state")));
-            evidence.Add(new($"before: {PermissionFindings.Describe(b.Before)}", "IAM trust evaluation (before)"));
-            evidence.Add(new($"after: {PermissionFindings.Describe(b.After)}", "IAM trust evaluation (after)"));
+            var evidence = new List<Evidence> { PermissionFindings.PlanStep(context, b.Cause, $"the trust policy of role {role} no longer allows ec2.amazonaws.com to assume it") };
+            evidence.AddRange(b.Facts.Select(f => new Evidence(f, PermissionFindings.State)));
+            evidence.Add(new($"before: {PermissionFindings.Describe(b.Before)}", PermissionFindings.TrustBefore));
+            evidence.Add(new($"after: {PermissionFindings.Describe(b.After)}", PermissionFindings.TrustAfter));
             evidence.Add(new("when: on-credential-refresh - running instances keep their current credentials until IMDS refreshes them; new instances get none",
-                "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html"));
-            yield return new Finding
-            {
-                RuleId = Id,
-                Severity = Rule.Severity,
-                Title = Rule.Title,
-                Message = $"Role {role} no longer trusts ec2.amazonaws.com: {b.Instances.Length} instance(s) ({b.Nodes.Length} Kubernetes node(s)) lose their AWS credentials; " +
+                SourceRef.Reference("https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html")));
+            yield return Findings.For(Rule, b.Cause?.Change,
+                $"Role {role} no longer trusts ec2.amazonaws.com: {b.Instances.Length} instance(s) ({b.Nodes.Length} Kubernetes node(s)) lose their AWS credentials; " +
                     $"{PermissionFindings.Join(components)} stop working with AWS.",
-                Change = PermissionFindings.ChangeOf(b.Cause),
-                Source = PermissionFindings.SourceOf(b.Cause),
-                Impact = new Impact { Components = [.. components], Instances = b.Instances, Nodes = b.Nodes, TimeToImpact = TimeToImpact.OnCredentialRefresh },
-                Evidence = [.. evidence],
-                Remediation = Rule.Remediation,
-            };
+                new Impact { Components = [.. components], Instances = b.Instances, Nodes = b.Nodes, TimeToImpact = TimeToImpact.OnCredentialRefresh },
+                evidence);
         }
     }
 }

@@ -13,8 +13,10 @@ namespace Kalc.Iac.Analyzers.Rules.Permissions;
 /// <summary>Evaluates every catalog requirement of every component present in the cluster against its role before and after
 /// the change, once per analysis; the permission rules read the results. Roles whose policies the change does not touch are
 /// not evaluated at all.</summary>
-public sealed class PermissionAnalysis
+public sealed class PermissionAnalysis : ISharedAnalysis<PermissionAnalysis>
 {
+    public static PermissionAnalysis Compute(AnalysisContext context) => new(context);
+
     private readonly AnalysisContext context;
     private readonly PolicyDocumentCache documents = new();
     private readonly Lazy<ImmutableArray<ComponentPrincipal>> principals;

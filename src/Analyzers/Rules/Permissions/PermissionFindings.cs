@@ -1,33 +1,24 @@
 using System.Collections.Immutable;
 using Kalc.Iac.Analyzers.Mapping;
 using Kalc.Iac.Analyzers.Model;
-using Kalc.Iac.Analyzers.Rules.NodeCredentials;
+using Kalc.Iac.Core;
 using Kalc.Iac.AwsModel.Iam;
-using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.Analyzers.Rules.Permissions;
 
 /// <summary>The parts every permission finding shares: the causing change, its location, and how evaluations read as evidence.</summary>
 internal static class PermissionFindings
 {
-    public static ChangeRef? ChangeOf(MappedChange? cause) =>
-        cause is null ? null : new ChangeRef(cause.Change.Address, [.. cause.Change.Actions.Select(a => a.ToWire())]);
+    /// <summary>The first evidence step: what the causing change does, or what the plan as a whole does when no single change does it.</summary>
+    public static Evidence PlanStep(AnalysisContext context, MappedChange? cause, string what) => cause is null
+        ? new Evidence($"the plan, as a whole, {what}", SourceRef.Of(context.Change.File))
+        : Findings.PlanStep(cause.Change, what);
 
-    public static SourceLocation? SourceOf(MappedChange? cause) =>
-        cause?.Change.Source is { Line: { } line } s ? new SourceLocation(s.File, line) : null;
+    public static readonly SourceRef TrustBefore = SourceRef.Analysis("IAM trust evaluation (before)");
 
-    public static Evidence PlanStep(MappedChange? cause, string what) => cause is null
-        ? new Evidence($"the plan, as a whole, {what}", "plan")
-        : new Evidence($"the plan will {Verb(cause.Change)} {cause.Change.Type} {cause.Change.Address}: {what}", NodeCredentialFindings.PlanFrom(cause.Change));
+    public static readonly SourceRef TrustAfter = SourceRef.Analysis("IAM trust evaluation (after)");
 
-    public static string Verb(ResourceChange c) => c.Kind switch
-    {
-        ChangeKind.Delete => "destroy",
-        ChangeKind.Replace => "replace",
-        ChangeKind.Update => "update",
-        ChangeKind.Create => "create",
-        _ => c.Kind.ToWire(),
-    };
+    public static readonly SourceRef State = SourceRef.Analysis("AWS and Kubernetes state");
 
     /// <summary>"Allow (statement 'X' of arn:...)" - a one-line evaluation for evidence.</summary>
     public static string Describe(EvaluationResult? r) => r is null ? "not evaluated" : r.Statements.IsEmpty

@@ -1,10 +1,10 @@
 using Kalc.Iac.Analyzers.Model;
-using Kalc.Iac.KubeModel.Model;
+using Kalc.Iac.Core;
 
 namespace Kalc.Iac.Analyzers.Rules.Permissions;
 
 /// <summary>KIAC203: an EKS Pod Identity association a workload uses is destroyed, or its role stops trusting pods.eks.amazonaws.com.</summary>
-public sealed class PodIdentityBroken : IRule, IRequiresState
+public sealed class PodIdentityBroken : IRule
 {
     public const string Id = "KIAC203";
 
@@ -17,12 +17,10 @@ public sealed class PodIdentityBroken : IRule, IRequiresState
             "sts:AssumeRole and sts:TagSession, leaves those pods without AWS credentials.",
         remediation: "Keep the association (or create its replacement before destroying it), and keep pods.eks.amazonaws.com with " +
             "sts:AssumeRole and sts:TagSession in the role's trust policy.",
-        "service-account:*", "aws-load-balancer-controller", "external-dns", "ebs-csi-controller", "efs-csi-controller", "cluster-autoscaler", "karpenter", "aws-node");
+        "service-account:*", "aws-load-balancer-controller", "external-dns", "ebs-csi-controller", "efs-csi-controller", "cluster-autoscaler", "karpenter", "aws-node")
+        .Judging(["aws_eks_pod_identity_association", "aws_iam_role"], StateNeed.Iam, StateNeed.PodIdentityAssociations, StateNeed.Workloads);
 
     public RuleDescriptor Descriptor => Rule;
-
-    public IEnumerable<string> MissingState(AnalysisContext context) =>
-        PermissionState.Missing(context, PermissionState.IamChanges(context, m => m is Mapping.Aws.PodIdentityAssociationChange), needsIam: true, [KubeStateKind.Workloads]);
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
@@ -32,23 +30,15 @@ public sealed class PodIdentityBroken : IRule, IRequiresState
             var what = b.Kind == TrustBreakKind.PodIdentityAssociationRemoved
                 ? $"the EKS Pod Identity association of {b.ServiceAccount} is destroyed"
                 : $"role {b.RoleArn} of the Pod Identity association of {b.ServiceAccount} does not trust pods.eks.amazonaws.com for it";
-            var evidence = new List<Evidence> { PermissionFindings.PlanStep(b.Cause, what) };
-            evidence.AddRange(b.Facts.Select(f => new Evidence(f, "aws eks list-pod-identity-associations")));
-            if (b.After is not null) evidence.Add(new($"after: {PermissionFindings.Describe(b.After)}", "IAM trust evaluation (after)"));
-            foreach (var w in b.Workloads) evidence.Add(new($"{w.ComponentName} ({w.Workload.Key}) runs as {b.ServiceAccount}", w.Workload.Source.ToString()));
-            evidence.Add(new("when: on-credential-refresh for running pods; new pods get no credentials immediately", "https://docs.aws.amazon.com/eks/latest/userguide/pod-identities.html"));
-            yield return new Finding
-            {
-                RuleId = Id,
-                Severity = Rule.Severity,
-                Title = Rule.Title,
-                Message = $"{IrsaTrustNoLongerAdmits.Capital(what)}: {PermissionFindings.Join(b.Components)} can no longer get AWS credentials.",
-                Change = PermissionFindings.ChangeOf(b.Cause),
-                Source = PermissionFindings.SourceOf(b.Cause),
-                Impact = new Impact { Components = b.Components, ServiceAccounts = PermissionFindings.ServiceAccountsOf(b), TimeToImpact = TimeToImpact.OnCredentialRefresh },
-                Evidence = [.. evidence],
-                Remediation = Rule.Remediation,
-            };
+            var evidence = new List<Evidence> { PermissionFindings.PlanStep(context, b.Cause, what) };
+            evidence.AddRange(b.Facts.Select(f => new Evidence(f, PermissionFindings.State)));
+            if (b.After is not null) evidence.Add(new($"after: {PermissionFindings.Describe(b.After)}", PermissionFindings.TrustAfter));
+            foreach (var w in b.Workloads) evidence.Add(new($"{w.ComponentName} ({w.Workload.Key}) runs as {b.ServiceAccount}", w.Workload.Source));
+            evidence.Add(new("when: on-credential-refresh for running pods; new pods get no credentials immediately", SourceRef.Reference("https://docs.aws.amazon.com/eks/latest/userguide/pod-identities.html")));
+            yield return Findings.For(Rule, b.Cause?.Change,
+                $"{IrsaTrustNoLongerAdmits.Capital(what)}: {PermissionFindings.Join(b.Components)} can no longer get AWS credentials.",
+                new Impact { Components = b.Components, ServiceAccounts = PermissionFindings.ServiceAccountsOf(b), TimeToImpact = TimeToImpact.OnCredentialRefresh },
+                evidence);
         }
     }
 }

@@ -138,7 +138,7 @@ public sealed class TrustAnalysis
                 continue;
             }
             if (now.RoleArn is not { } roleArn) continue;
-            var request = new PodIdentityRequest { ClusterArn = ClusterArn(assoc.ClusterName), Namespace = assoc.Namespace, ServiceAccount = assoc.ServiceAccount };
+            var request = new PodIdentityRequest { ClusterArn = ClusterArn(assoc.ClusterName), ClusterName = assoc.ClusterName, Namespace = assoc.Namespace, ServiceAccount = assoc.ServiceAccount };
             var b = assoc.RoleArn is { } oldArn && TrustOf(before, oldArn) is { } tb ? TrustPolicyEvaluator.CanPodIdentityAssume(tb, request) : null;
             if (b is { IsAllowed: false }) continue; // it did not work before either
             var roleName = roleArn[(roleArn.LastIndexOf('/') + 1)..];
@@ -156,9 +156,11 @@ public sealed class TrustAnalysis
         }
     }
 
-    private string ClusterArn(string name) =>
+    /// <summary>The cluster's ARN from the state, or made from the region and account the state gives; null (an unknown tag
+    /// value for the evaluator) when either is not known - never a placeholder.</summary>
+    private string? ClusterArn(string name) =>
         context.Before.Aws.EksClusters.FirstOrDefault(c => c.Name == name)?.Arn
-        ?? $"arn:aws:eks:{context.Before.Aws.Region ?? "us-east-1"}:{context.Before.Aws.AccountId ?? "000000000000"}:cluster/{name}";
+        ?? (context.Before.Aws.Region is { } region && AwsAccount.Of(context.Before.Aws) is { } account ? $"arn:aws:eks:{region}:{account}:cluster/{name}" : null);
 
     private void CheckNodes()
     {

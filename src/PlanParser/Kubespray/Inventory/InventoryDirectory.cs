@@ -51,7 +51,8 @@ public static class InventoryDirectory
         }
         var definition = builder.Build(Relative(root, files[0]));
         var entries = VarsEntries(root, "group_vars", false).Concat(VarsEntries(root, "host_vars", true)).ToImmutableArray();
-        return new InventorySources(root, definition, entries, limitations.ToImmutable());
+        var given = File.Exists(path) ? Path.GetDirectoryName(path) ?? "" : path;
+        return new InventorySources(root, definition, entries, limitations.ToImmutable()) { GivenRoot = given.Replace('\\', '/') };
     }
 
     /// <summary>Reads a variables file (YAML or JSON) given by path, e.g. an <c>-e @file</c>.</summary>

@@ -31,6 +31,7 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
         return new KubesprayRun
         {
             InventoryPath = inventoryPath,
+            InventoryRoot = sources.GivenRoot,
             Release = defaults.Release,
             DefaultsOrigin = defaults.Origin,
             Groups = runGroups,

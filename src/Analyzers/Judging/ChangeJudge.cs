@@ -1,0 +1,77 @@
+using System.Collections.Frozen;
+using Kalc.Iac.Analyzers.Mapping;
+using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Analyzers.Rules;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Judging;
+
+/// <summary>Decides, for every change, whether it was understood: it touches nothing the cluster uses (analysed, no
+/// effect), it touches something a rule models (analysed by that rule), it touches something no rule models
+/// (unsupported), or what it touches cannot be told (unknown). Nothing is dropped: every change gets one judgement.</summary>
+public sealed class ChangeJudge
+{
+    private readonly ClusterFootprint footprint;
+    private readonly FrozenSet<string> judged;
+    private readonly ResourceTypeClasses types;
+
+    public ChangeJudge(ClusterFootprint footprint, IEnumerable<IRule> rules, ResourceTypeClasses types)
+    {
+        this.footprint = footprint;
+        this.types = types;
+        judged = rules.SelectMany(r => r.Descriptor.Judges).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>True when some rule models changes of this resource type.</summary>
+    public bool IsJudged(string type) => judged.Contains(type);
+
+    public ChangeJudgement Judge(MappedChange mapped)
+    {
+        var c = mapped.Change;
+        if (c.Kind is ChangeKind.NoOp or ChangeKind.Read || c.Mode != "managed")
+            return new(c, MappingStatus.Analysed, null);
+        if (c.Kind == ChangeKind.Forget)
+            return new(c, MappingStatus.Analysed, "removed from the state only: the object itself is not changed");
+
+        var type = types.Classify(c.Type);
+        if (type.Class == ResourceTypeClass.InCluster)
+            return Touching(mapped, $"an object in the cluster ({type.Reason})");
+        if (type.Class == ResourceTypeClass.CannotAffect && !judged.Contains(c.Type))
+            return new(c, MappingStatus.Analysed, null);
+
+        var tokens = IdentityTokens.Of(c, type.TieAttributes);
+        var undecided = new List<Membership>();
+        foreach (var token in tokens)
+        {
+            var m = footprint.Of(token);
+            if (m.Kind == MembershipKind.Used) return Touching(mapped, m.UsedBy!);
+            if (m.Kind == MembershipKind.Undecidable) undecided.Add(m);
+        }
+        if (undecided.Count > 0)
+        {
+            var needs = undecided.SelectMany(u => u.Needs).Distinct().ToList();
+            var why = undecided.FirstOrDefault(u => u.Why is not null)?.Why;
+            var what = needs.Count > 0
+                ? $"whether it touches what the cluster uses cannot be told without {string.Join(", ", needs.Select(n => n.Name))}"
+                : $"whether it touches what the cluster uses cannot be told: {why}";
+            return new(c, MappingStatus.Unknown, $"{c.Address}: {what}") { Needs = [.. needs], Relevant = true };
+        }
+        if (tokens.Count > 0 || c.Kind == ChangeKind.Create)
+            return new(c, MappingStatus.Analysed, null);
+        return new(c, MappingStatus.Unsupported,
+            $"{c.Address}: no identity of this {c.Type} is in the plan, and the type may affect a cluster ({type.Reason})") { Relevant = true };
+    }
+
+    /// <summary>A change to something the cluster uses: analysed when a rule models its type, else unsupported.</summary>
+    private ChangeJudgement Touching(MappedChange mapped, string what)
+    {
+        var c = mapped.Change;
+        if (judged.Contains(c.Type))
+        {
+            return mapped.Status == MappingStatus.Unknown && c.Kind != ChangeKind.Create
+                ? new(c, MappingStatus.Unknown, $"{c.Address}: {mapped.WhyUnknown ?? "values are known only after apply"}") { Relevant = true, Touches = what }
+                : new(c, MappingStatus.Analysed, null) { Relevant = true, Touches = what };
+        }
+        return new(c, MappingStatus.Unsupported, $"{c.Address} changes {what}: {c.Type} changes are not analysed") { Relevant = true, Touches = what };
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Judging;
+
+/// <summary>Reads the identities a change names from its values: the object's own id, ARN and name (for changes to an
+/// existing object) and the attributes that tie it to another object it changes (<see cref="TieAttributes"/>).</summary>
+public static partial class IdentityTokens
+{
+    /// <summary>Attributes through which a resource changes another object, when the type catalogue names none for its type:
+    /// a rule's security group, a route's table, an attachment's role, a bucket policy's bucket, an add-on's cluster. Only
+    /// what the change modifies: an attachment's policy or a rule's source group is referenced, not changed.</summary>
+    public static readonly IReadOnlyList<string> DefaultTieAttributes =
+    [
+        "security_group_id", "route_table_id", "network_acl_id", "network_interface_id", "instance_id", "subnet_id",
+        "role", "role_name", "roles", "bucket", "cluster_name", "key_id", "target_key_id", "autoscaling_group_name",
+    ];
+
+    /// <summary>The attributes that name the object itself.</summary>
+    public static readonly IReadOnlyList<string> OwnAttributes = ["id", "arn", "name", "bucket"];
+
+    /// <summary>Every attribute the extraction may read: what a plan reader must keep for types no mapper reads.</summary>
+    public static IReadOnlySet<string> AttributesRead(IEnumerable<string>? extraTies = null) =>
+        OwnAttributes.Concat(DefaultTieAttributes).Concat(extraTies ?? []).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The identities <paramref name="change"/> names. The object's own identity only when it exists already (update,
+    /// delete, replace): a new object is used by nothing yet.</summary>
+    public static List<IdentityToken> Of(ResourceChange change, IReadOnlyList<string> ties)
+    {
+        var tokens = new List<IdentityToken>();
+        if (change.Kind is ChangeKind.Update or ChangeKind.Delete or ChangeKind.Replace)
+            foreach (var attribute in OwnAttributes)
+                Add(tokens, change.Type, attribute, change.Before[attribute], own: true);
+        foreach (var attribute in ties)
+        {
+            Add(tokens, change.Type, attribute, change.Before[attribute], own: false);
+            if (!ReferenceEquals(change.After, change.Before)) Add(tokens, change.Type, attribute, change.After[attribute], own: false);
+        }
+        return tokens;
+    }
+
+    private static void Add(List<IdentityToken> tokens, string type, string attribute, PlanValue value, bool own)
+    {
+        switch (value)
+        {
+            case PlanUnknown or PlanSensitive when !own:
+                tokens.Add(new IdentityToken(KindOfAttribute(attribute) ?? IdentityKind.Arn, "", attribute) { IsUnknown = true });
+                return;
+            case PlanList list:
+                foreach (var item in list.Items) Add(tokens, type, attribute, item, own);
+                return;
+        }
+        if (value.AsString() is not { Length: > 0 } text) return;
+        if (Classify(type, attribute, text, own) is { } token && !tokens.Contains(token)) tokens.Add(token);
+    }
+
+    /// <summary>What a value names: an ARN by its service and resource type, an id by its prefix, else by the attribute.</summary>
+    public static IdentityToken? Classify(string type, string attribute, string value, bool own)
+    {
+        if (ArnPattern().Match(value) is { Success: true } arn) return FromArn(attribute, value, arn.Groups["service"].Value, arn.Groups["resource"].Value);
+        if (IdPattern().Match(value) is { Success: true } id)
+        {
+            IdentityKind? kind = id.Groups["prefix"].Value switch
+            {
+                "i" => IdentityKind.Instance,
+                "sg" => IdentityKind.SecurityGroup,
+                "subnet" => IdentityKind.Subnet,
+                "vpc" => IdentityKind.Vpc,
+                "rtb" => IdentityKind.RouteTable,
+                "eni" => IdentityKind.NetworkInterface,
+                "lt" => IdentityKind.LaunchTemplate,
+                _ => null,
+            };
+            if (kind is { } k) return new IdentityToken(k, value, attribute);
+        }
+        var byAttribute = own ? KindOfOwnName(type, attribute) : KindOfAttribute(attribute);
+        return byAttribute switch
+        {
+            null => null,
+            IdentityKind.Arn when attribute == "bucket" => new IdentityToken(IdentityKind.Arn, "arn:aws:s3:::" + value, attribute),
+            IdentityKind.Arn => null,
+            { } k => new IdentityToken(k, value, attribute),
+        };
+    }
+
+    private static IdentityToken FromArn(string attribute, string arn, string service, string resource)
+    {
+        var tail = resource[(resource.LastIndexOf('/') + 1)..];
+        return (service, resource) switch
+        {
+            ("iam", _) when resource.StartsWith("role/", StringComparison.Ordinal) => new(IdentityKind.Role, tail, attribute),
+            ("iam", _) when resource.StartsWith("instance-profile/", StringComparison.Ordinal) => new(IdentityKind.InstanceProfile, tail, attribute),
+            ("iam", _) when resource.StartsWith("policy/", StringComparison.Ordinal) => new(IdentityKind.Policy, arn, attribute),
+            ("iam", _) when resource.StartsWith("oidc-provider/", StringComparison.Ordinal) => new(IdentityKind.OidcProvider, arn, attribute),
+            ("eks", _) when resource.StartsWith("cluster/", StringComparison.Ordinal) => new(IdentityKind.EksCluster, resource["cluster/".Length..], attribute),
+            ("kms", _) when resource.StartsWith("key/", StringComparison.Ordinal) => new(IdentityKind.KmsKey, arn, attribute),
+            ("ec2", _) when resource.StartsWith("security-group/", StringComparison.Ordinal) => new(IdentityKind.SecurityGroup, tail, attribute),
+            ("ec2", _) when resource.StartsWith("subnet/", StringComparison.Ordinal) => new(IdentityKind.Subnet, tail, attribute),
+            ("ec2", _) when resource.StartsWith("vpc/", StringComparison.Ordinal) => new(IdentityKind.Vpc, tail, attribute),
+            ("ec2", _) when resource.StartsWith("instance/", StringComparison.Ordinal) => new(IdentityKind.Instance, tail, attribute),
+            ("ec2", _) when resource.StartsWith("launch-template/", StringComparison.Ordinal) => new(IdentityKind.LaunchTemplate, tail, attribute),
+            ("ec2", _) when resource.StartsWith("route-table/", StringComparison.Ordinal) => new(IdentityKind.RouteTable, tail, attribute),
+            ("autoscaling", _) when resource.Contains("autoScalingGroupName/", StringComparison.Ordinal) => new(IdentityKind.AutoScalingGroup, tail, attribute),
+            _ => new(IdentityKind.Arn, arn, attribute),
+        };
+    }
+
+    /// <summary>A tie attribute whose value is a bare name: what it names.</summary>
+    private static IdentityKind? KindOfAttribute(string attribute) => attribute switch
+    {
+        "role" or "role_name" or "roles" => IdentityKind.Role,
+        "cluster_name" => IdentityKind.EksCluster,
+        "autoscaling_group_name" => IdentityKind.AutoScalingGroup,
+        "iam_instance_profile" or "instance_profile_name" => IdentityKind.InstanceProfile,
+        "instance_id" => IdentityKind.Instance,
+        "security_group_id" => IdentityKind.SecurityGroup,
+        "subnet_id" => IdentityKind.Subnet,
+        "route_table_id" => IdentityKind.RouteTable,
+        "network_interface_id" => IdentityKind.NetworkInterface,
+        "launch_template_id" => IdentityKind.LaunchTemplate,
+        "key_id" or "target_key_id" => IdentityKind.KmsKey,
+        "policy_arn" => IdentityKind.Policy,
+        "openid_connect_provider_arn" => IdentityKind.OidcProvider,
+        "bucket" => IdentityKind.Arn,
+        _ => null,
+    };
+
+    /// <summary>An object's own name: what it names depends on the resource type.</summary>
+    private static IdentityKind? KindOfOwnName(string type, string attribute) => (type, attribute) switch
+    {
+        ("aws_iam_role", "name") => IdentityKind.Role,
+        ("aws_iam_instance_profile", "name") => IdentityKind.InstanceProfile,
+        ("aws_eks_cluster", "name") => IdentityKind.EksCluster,
+        ("aws_autoscaling_group", "name") => IdentityKind.AutoScalingGroup,
+        ("aws_launch_template", "name") => IdentityKind.LaunchTemplate,
+        ("aws_kms_key", "id") => IdentityKind.KmsKey,
+        (_, "bucket") when type.StartsWith("aws_s3_bucket", StringComparison.Ordinal) => IdentityKind.Arn,
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:(?<service>[a-z0-9-]+):[a-z0-9-]*:[0-9]*:(?<resource>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ArnPattern();
+
+    [GeneratedRegex(@"^(?<prefix>i|sg|subnet|vpc|rtb|eni|lt)-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+}

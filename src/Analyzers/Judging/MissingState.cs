@@ -1,0 +1,47 @@
+using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Analyzers.Rules;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Judging;
+
+/// <summary>The state the analysis needed and did not get, one line per kind of state with the command that gives it: what
+/// the rules that judge a relevant change declare they read (<see cref="RuleDescriptor.Reads"/>), and what it would take
+/// to tell whether a change touches what the cluster uses.</summary>
+public static class MissingState
+{
+    public static IEnumerable<string> Lines(AnalysisContext ctx, IReadOnlyList<IRule> rules, IReadOnlyList<ChangeJudgement> judgements)
+    {
+        var byType = new Dictionary<string, List<IRule>>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+            foreach (var type in rule.Descriptor.Judges)
+            {
+                if (!byType.TryGetValue(type, out var list)) byType[type] = list = [];
+                list.Add(rule);
+            }
+        var needed = new Dictionary<StateNeed, (List<string> Changes, SortedSet<string> Rules)>();
+        foreach (var j in judgements)
+        {
+            foreach (var need in j.Needs) Add(needed, need, j.Change.Address, null);
+            if (!j.Relevant || !byType.TryGetValue(j.Change.Type, out var judging)) continue;
+            foreach (var rule in judging)
+                foreach (var need in rule.Descriptor.Reads)
+                    if (!need.IsLoaded(ctx.Before)) Add(needed, need, j.Change.Address, rule.Descriptor.Id);
+        }
+        if (ctx.Change.Kubespray is not null && byType.TryGetValue(RuleDescriptors.KubesprayRun, out var kubespray))
+            foreach (var rule in kubespray)
+                foreach (var need in rule.Descriptor.Reads)
+                    if (!need.IsLoaded(ctx.Before)) Add(needed, need, "the kubespray run", rule.Descriptor.Id);
+        foreach (var (need, (changes, ruleIds)) in needed)
+        {
+            var which = changes.Count <= 3 ? string.Join(", ", changes) : $"{changes[0]} and {changes.Count - 1} other changes";
+            yield return $"{need}: needed to judge {which}" + (ruleIds.Count > 0 ? $" ({string.Join(", ", ruleIds)})" : "");
+        }
+    }
+
+    private static void Add(Dictionary<StateNeed, (List<string> Changes, SortedSet<string> Rules)> needed, StateNeed need, string change, string? rule)
+    {
+        if (!needed.TryGetValue(need, out var entry)) needed[need] = entry = ([], new SortedSet<string>(StringComparer.Ordinal));
+        if (entry.Changes.Count == 0 || entry.Changes[^1] != change) { if (!entry.Changes.Contains(change)) entry.Changes.Add(change); }
+        if (rule is not null) entry.Rules.Add(rule);
+    }
+}

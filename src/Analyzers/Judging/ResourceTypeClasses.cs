@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+
+namespace Kalc.Iac.Analyzers.Judging;
+
+/// <summary>What the verdict needs to know of a resource type that it cannot tie to an identity: whether it lives in the
+/// cluster, cannot affect a cluster, or may; and which of its attributes tie it to another object it changes.</summary>
+public sealed class ResourceTypeClasses
+{
+    private readonly Func<string, ResourceTypeInfo?> lookup;
+
+    public ResourceTypeClasses(Func<string, ResourceTypeInfo?> lookup) => this.lookup = lookup;
+
+    /// <summary>The class of <paramref name="type"/>: from the catalogue when it knows the type; otherwise a type of the
+    /// kubernetes, kubectl or helm providers is in the cluster, and anything else may affect it.</summary>
+    public ResourceTypeInfo Classify(string type)
+    {
+        if (lookup(type) is { } known) return known;
+        if (IsInCluster(type)) return new(ResourceTypeClass.InCluster, "changed through the Kubernetes API", []);
+        return new(ResourceTypeClass.MayAffect, "not in the type catalogue", IdentityTokens.DefaultTieAttributes);
+    }
+
+    /// <summary>Types of the providers that change the cluster itself (kubernetes, kubectl, helm), and Pulumi's Kubernetes types.</summary>
+    public static bool IsInCluster(string type) =>
+        type.StartsWith("kubernetes_", StringComparison.Ordinal) || type.StartsWith("kubectl_", StringComparison.Ordinal) ||
+        type.StartsWith("helm_", StringComparison.Ordinal) || type.StartsWith("kubernetes:", StringComparison.Ordinal);
+}
+
+public enum ResourceTypeClass
+{
+    /// <summary>An object in the cluster itself: any change touches the cluster.</summary>
+    InCluster,
+
+    /// <summary>Can change what a cluster uses; decided by the identities it names.</summary>
+    MayAffect,
+
+    /// <summary>Cannot change anything a running cluster uses.</summary>
+    CannotAffect,
+}
+
+public sealed record ResourceTypeInfo(ResourceTypeClass Class, string Reason, IReadOnlyList<string> TieAttributes);
