@@ -34,9 +34,9 @@ public sealed class ChangeJudge
             return new(c, MappingStatus.Analysed, "removed from the state only: the object itself is not changed");
 
         var type = types.Classify(c.Type);
-        if (type.Class == ResourceTypeClass.InCluster)
+        if (type.Class == TypeClass.InCluster)
             return Touching(mapped, $"an object in the cluster ({type.Reason})");
-        if (type.Class == ResourceTypeClass.CannotAffect && !judged.Contains(c.Type))
+        if (type.Class == TypeClass.CannotAffect && !judged.Contains(c.Type))
             return new(c, MappingStatus.Analysed, null);
 
         var tokens = IdentityTokens.Of(c, type.TieAttributes);

@@ -16,6 +16,11 @@ public static partial class IdentityTokens
         "role", "role_name", "roles", "bucket", "cluster_name", "key_id", "target_key_id", "autoscaling_group_name",
     ];
 
+    /// <summary>Ties that a create changes besides the default ones: the route tables a new VPC endpoint adds routes to, the
+    /// VPC a new gateway or association changes.</summary>
+    private static IEnumerable<string> CreateTies(string type, IReadOnlyList<string> ties) =>
+        ties.Where(t => t is "route_table_ids" || (t == "vpc_id" && ties.Contains("vpc_id")));
+
     /// <summary>The attributes that name the object itself.</summary>
     public static readonly IReadOnlyList<string> OwnAttributes = ["id", "arn", "name", "bucket"];
 
@@ -23,15 +28,17 @@ public static partial class IdentityTokens
     public static IReadOnlySet<string> AttributesRead(IEnumerable<string>? extraTies = null) =>
         OwnAttributes.Concat(DefaultTieAttributes).Concat(extraTies ?? []).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The identities <paramref name="change"/> names. The object's own identity only when it exists already (update,
-    /// delete, replace): a new object is used by nothing yet.</summary>
+    /// <summary>The identities <paramref name="change"/> names. The object's own identity and every tie only when it exists
+    /// already (update, delete, replace); a new object is used by nothing yet, so a create names only what it attaches to and
+    /// so changes (<see cref="DefaultTieAttributes"/>: a new rule's security group, a new route's table).</summary>
     public static List<IdentityToken> Of(ResourceChange change, IReadOnlyList<string> ties)
     {
         var tokens = new List<IdentityToken>();
-        if (change.Kind is ChangeKind.Update or ChangeKind.Delete or ChangeKind.Replace)
+        var existing = change.Kind is ChangeKind.Update or ChangeKind.Delete or ChangeKind.Replace;
+        if (existing)
             foreach (var attribute in OwnAttributes)
                 Add(tokens, change.Type, attribute, change.Before[attribute], own: true);
-        foreach (var attribute in ties)
+        foreach (var attribute in existing ? ties.Union(DefaultTieAttributes) : ties.Where(DefaultTieAttributes.Contains).Union(CreateTies(change.Type, ties)))
         {
             Add(tokens, change.Type, attribute, change.Before[attribute], own: false);
             if (!ReferenceEquals(change.After, change.Before)) Add(tokens, change.Type, attribute, change.After[attribute], own: false);

@@ -6,17 +6,17 @@ namespace Kalc.Iac.Analyzers.Judging;
 /// cluster, cannot affect a cluster, or may; and which of its attributes tie it to another object it changes.</summary>
 public sealed class ResourceTypeClasses
 {
-    private readonly Func<string, ResourceTypeInfo?> lookup;
+    private readonly Func<string, TypeFacts?> lookup;
 
-    public ResourceTypeClasses(Func<string, ResourceTypeInfo?> lookup) => this.lookup = lookup;
+    public ResourceTypeClasses(Func<string, TypeFacts?> lookup) => this.lookup = lookup;
 
     /// <summary>The class of <paramref name="type"/>: from the catalogue when it knows the type; otherwise a type of the
     /// kubernetes, kubectl or helm providers is in the cluster, and anything else may affect it.</summary>
-    public ResourceTypeInfo Classify(string type)
+    public TypeFacts Classify(string type)
     {
         if (lookup(type) is { } known) return known;
-        if (IsInCluster(type)) return new(ResourceTypeClass.InCluster, "changed through the Kubernetes API", []);
-        return new(ResourceTypeClass.MayAffect, "not in the type catalogue", IdentityTokens.DefaultTieAttributes);
+        if (IsInCluster(type)) return new(TypeClass.InCluster, "changed through the Kubernetes API", []);
+        return new(TypeClass.MayAffect, "not in the type catalogue", IdentityTokens.DefaultTieAttributes);
     }
 
     /// <summary>Types of the providers that change the cluster itself (kubernetes, kubectl, helm), and Pulumi's Kubernetes types.</summary>
@@ -25,7 +25,7 @@ public sealed class ResourceTypeClasses
         type.StartsWith("helm_", StringComparison.Ordinal) || type.StartsWith("kubernetes:", StringComparison.Ordinal);
 }
 
-public enum ResourceTypeClass
+public enum TypeClass
 {
     /// <summary>An object in the cluster itself: any change touches the cluster.</summary>
     InCluster,
@@ -37,4 +37,4 @@ public enum ResourceTypeClass
     CannotAffect,
 }
 
-public sealed record ResourceTypeInfo(ResourceTypeClass Class, string Reason, IReadOnlyList<string> TieAttributes);
+public sealed record TypeFacts(TypeClass Class, string Reason, IReadOnlyList<string> TieAttributes);

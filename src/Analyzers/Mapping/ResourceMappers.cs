@@ -33,7 +33,7 @@ public static class ResourceMappers
     public static PlanParser.Model.ValueScope Scope { get; } = new(All.ToDictionary(m => m.ResourceType,
         m => (IReadOnlySet<string>?)m.Attributes.Concat(Judging.IdentityTokens.AttributesRead()).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal))
     {
-        Others = Judging.IdentityTokens.AttributesRead(),
+        Others = Judging.IdentityTokens.AttributesRead(Catalog.ResourceTypeCatalog.Default.Types.SelectMany(t => t.Ties)),
     };
 
     /// <summary>Maps one change; data sources and unknown types are <see cref="UnsupportedChange"/>.</summary>
