@@ -138,7 +138,8 @@ internal sealed partial class BodyParser
         var (left, right) = ScalarText.SplitArrow(text);
         if (right is not null && IsOpener(right))
         {
-            var (opened, _) = ReadOpened(marker, right, path, depth);
+            var (opened, suffix) = ReadOpened(marker, right, path, depth);
+            ClosingRight(suffix, path, depth); // "] # forces replacement" on the closing line
             return new Diff(ScalarText.Parse(left), opened.After);
         }
         if (right is null && IsOpener(left))
