@@ -27,12 +27,21 @@ public class CrossReaderPropertyTests
                 Assert.Equal(t.ReplaceOrder, j.ReplaceOrder);
                 Assert.Equal((t.ModuleAddress, t.Type, t.Name, t.Index, t.Mode), (j.ModuleAddress, j.Type, j.Name, j.Index, j.Mode));
                 Assert.Equal(t.ReplacePaths.ToArray(), j.ReplacePaths.ToArray());
-                if (t.Before is Model.PlanObject tb)
-                    foreach (var (name, value) in tb.Properties) Assert.Equal(value, j.Before[name]);
-                if (t.After is Model.PlanObject ta)
-                    foreach (var (name, value) in ta.Properties) Assert.Equal(value, j.After[name]);
+                Assert.True(j.ValuesComplete);
+                // Text hides unchanged attributes, blocks and set elements: what it shows must be part of what JSON holds.
+                Assert.True(t.ValuesComplete ? Equals(t.Before, Trimmed(j.Before, t.Before)) : PlanValueCover.Covers(t.Before, j.Before), $"before of {t.Address}: {t.Before} vs {j.Before}");
+                Assert.True(t.ValuesComplete ? Equals(t.After, Trimmed(j.After, t.After)) : PlanValueCover.Covers(t.After, j.After), $"after of {t.Address}: {t.After} vs {j.After}");
             }
+            var generated = plan.Resources.ToDictionary(r => r.Address, StringComparer.Ordinal);
+            foreach (var t in text.Value.ResourceChanges) Assert.Equal(generated[t.Address].TextShowsEverything, t.ValuesComplete);
             Assert.DoesNotContain(TerraformJsonRenderer.SecretPlaceholder, string.Join("|", json.Value.ResourceChanges.Select(c => c.Before + " " + c.After)));
-        }, iter: 300, print: plan => TerraformJsonRenderer.AsText(TerraformJsonRenderer.Render(plan)));
+        }, iter: 300, print: plan => TerraformJsonRenderer.AsText(TerraformJsonRenderer.Render(plan)) + "\n" + TerraformTextRenderer.Render(plan));
     }
+
+    /// <summary>JSON's top-level object cut to the attributes the text printed (text leaves out unchanged ones it
+    /// always shows in full, e.g. unchanged attributes printed without a marker stay; nothing else differs).</summary>
+    private static Model.PlanValue Trimmed(Model.PlanValue json, Model.PlanValue text) =>
+        json is Model.PlanObject j && text is Model.PlanObject t
+            ? new Model.PlanObject(Model.PlanPropertyDictionary.From(j.Properties.Where(kv => t.Properties.ContainsKey(kv.Key))))
+            : json;
 }

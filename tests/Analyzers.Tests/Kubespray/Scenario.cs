@@ -5,6 +5,7 @@ using Kalc.Iac.Analyzers.Rules.Kubespray;
 using Kalc.Iac.AwsModel.Model;
 using Kalc.Iac.Core;
 using Kalc.Iac.KubeModel.Model;
+using Kalc.Iac.KubeModel.Readers;
 using Kalc.Iac.PlanParser.Kubespray;
 
 namespace Kalc.Iac.Analyzers.Tests.Kubespray;
@@ -82,6 +83,10 @@ internal static class Live
         Nodes = [.. nodes ?? []],
         Workloads = [.. workloads ?? []],
         ConfigMaps = [.. configMaps ?? []],
+        // As KubeStateBuilder does: kubeadm-config's ClusterConfiguration read into the model the rules use.
+        KubeadmConfig = configMaps?.FirstOrDefault(c => c is { Namespace: "kube-system", Name: "kubeadm-config" }) is { } kubeadm
+            ? KubeadmConfigParser.Parse(kubeadm, new List<string>())
+            : null,
         Loaded = [KubeStateKind.Nodes, KubeStateKind.Workloads, KubeStateKind.ConfigMaps],
     };
 }

@@ -97,6 +97,35 @@ public sealed class AwsAuthAndKubeadmTests
     }
 
     [Fact]
+    public void Kubeadm_v1beta3_extra_args_are_maps_and_controller_manager_wins_for_the_cloud_provider()
+    {
+        // https://kubernetes.io/docs/reference/config-api/kubeadm-config.v1beta3/#kubeadm-k8s-io-v1beta3-ControlPlaneComponent
+        var missing = new List<string>();
+        var cm = new ConfigMap
+        {
+            Namespace = "kube-system", Name = "kubeadm-config", Source = Core.SourceRef.Of("cm.yaml"),
+            Data = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("ClusterConfiguration", """
+                apiVersion: kubeadm.k8s.io/v1beta3
+                kind: ClusterConfiguration
+                kubernetesVersion: v1.27.9
+                apiServer:
+                  extraArgs:
+                    cloud-provider: aws
+                controllerManager:
+                  extraArgs: {cloud-provider: external, node-cidr-mask-size: "24"}
+                networking: {podSubnet: 10.244.0.0/16, serviceSubnet: "10.96.0.0/12"}
+                """),
+        };
+        var c = KubeadmConfigParser.Parse(cm, missing)!;
+        Assert.Empty(missing);
+        Assert.Equal(("kubeadm.k8s.io/v1beta3", "v1.27.9", "10.244.0.0/16", "10.96.0.0/12"), (c.ApiVersion, c.KubernetesVersion, c.PodSubnet, c.ServiceSubnet));
+        Assert.Equal("aws", c.ApiServerExtraArgs["cloud-provider"]);
+        Assert.Equal("external", c.CloudProvider);
+        Assert.Equal("24", c.ControllerManagerExtraArgs["node-cidr-mask-size"]);
+        Assert.Equal("data.ClusterConfiguration", c.Source.Path);
+    }
+
+    [Fact]
     public void A_broken_cluster_configuration_is_reported_and_leaves_the_config_unknown()
     {
         var missing = new List<string>();

@@ -48,11 +48,13 @@ public static class TerraformJsonRenderer
         w.WriteEndArray();
         var hasBefore = r.Action is not (GeneratedAction.Create or GeneratedAction.Read);
         var hasAfter = r.Action != GeneratedAction.Delete;
-        Side(w, "before", hasBefore, r.Attributes.Select(a => (a.Name, a.Before)));
-        Side(w, "after", hasAfter, r.Attributes.Select(a => (a.Name, a.After)));
-        Mask(w, "after_unknown", hasAfter, r.Attributes.Where(a => a.After.IsUnknown).Select(a => a.Name));
-        Mask(w, "before_sensitive", hasBefore, r.Attributes.Where(a => a.Before.IsSensitive).Select(a => a.Name));
-        Mask(w, "after_sensitive", hasAfter, r.Attributes.Where(a => a.After.IsSensitive).Select(a => a.Name));
+        var before = Instances(r, b => b.Before);
+        var after = Instances(r, b => b.After);
+        Side(w, "before", hasBefore, r.Attributes.Select(a => (a.Name, a.Before)), before);
+        Side(w, "after", hasAfter, r.Attributes.Select(a => (a.Name, a.After)), after);
+        Mask(w, "after_unknown", hasAfter, r.Attributes.Where(a => a.After.IsUnknown).Select(a => a.Name), []);
+        Mask(w, "before_sensitive", hasBefore, r.Attributes.Where(a => a.Before.IsSensitive).Select(a => a.Name), before);
+        Mask(w, "after_sensitive", hasAfter, r.Attributes.Where(a => a.After.IsSensitive).Select(a => a.Name), after);
         if (r.Attributes.Any(a => a.ForcesReplacement))
         {
             w.WriteStartArray("replace_paths");
@@ -68,7 +70,12 @@ public static class TerraformJsonRenderer
         w.WriteEndObject();
     }
 
-    private static void Side(Utf8JsonWriter w, string name, bool present, IEnumerable<(string Name, PlanValue Value)> attributes)
+    /// <summary>A side's nested blocks by name, as list blocks: the instances that side has, in order.</summary>
+    private static List<(string Name, List<GeneratedBlock> Instances)> Instances(GeneratedResource r, Func<GeneratedBlock, PlanObject?> side) =>
+        [.. r.NestedBlocks.Where(b => side(b) is not null).GroupBy(b => b.Name, StringComparer.Ordinal).Select(g => (g.Key, g.ToList()))];
+
+    private static void Side(Utf8JsonWriter w, string name, bool present, IEnumerable<(string Name, PlanValue Value)> attributes,
+        List<(string Name, List<GeneratedBlock> Instances)> blocks)
     {
         w.WritePropertyName(name);
         if (!present)
@@ -84,10 +91,22 @@ public static class TerraformJsonRenderer
             if (value.IsSensitive) w.WriteStringValue(SecretPlaceholder);
             else PlanValueJson.Write(w, value);
         }
+        foreach (var (block, instances) in blocks)
+        {
+            w.WriteStartArray(block);
+            // A sensitive instance's content is masked by *_sensitive; its value here must never reach the model.
+            foreach (var b in instances)
+            {
+                if (b.Sensitive) PlanValueJson.Write(w, new PlanObject(PlanPropertyDictionary.From([KeyValuePair.Create("secret", (PlanValue)new PlanString(SecretPlaceholder))])));
+                else PlanValueJson.Write(w, (name == "before" ? b.Before : b.After)!);
+            }
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 
-    private static void Mask(Utf8JsonWriter w, string name, bool present, IEnumerable<string> marked)
+    private static void Mask(Utf8JsonWriter w, string name, bool present, IEnumerable<string> marked,
+        List<(string Name, List<GeneratedBlock> Instances)> blocks)
     {
         w.WritePropertyName(name);
         if (!present)
@@ -97,6 +116,12 @@ public static class TerraformJsonRenderer
         }
         w.WriteStartObject();
         foreach (var m in marked) w.WriteBoolean(m, true);
+        foreach (var (block, instances) in blocks.Where(b => b.Instances.Any(i => i.Sensitive)))
+        {
+            w.WriteStartArray(block);
+            foreach (var b in instances) w.WriteBooleanValue(b.Sensitive);
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
     }
 

@@ -21,15 +21,7 @@ public sealed class LiveCluster
     public LiveCluster(KubeState state)
     {
         _state = state;
-        var config = state.ConfigMaps.FirstOrDefault(c => c.Namespace == "kube-system" && c.Name == "kubeadm-config");
-        KubeadmConfig = config;
-        if (config?.Data.GetValueOrDefault("ClusterConfiguration") is { } cc)
-        {
-            PodSubnet = Field(cc, "podSubnet");
-            ServiceSubnet = Field(cc, "serviceSubnet");
-            KubernetesVersion = Field(cc, "kubernetesVersion");
-            CloudProviderArg = Field(cc, "cloud-provider");
-        }
+        KubeadmConfig = state.KubeadmConfig;
     }
 
     public bool NodesLoaded => _state.Loaded.Contains(KubeStateKind.Nodes) || !_state.Nodes.IsEmpty;
@@ -38,16 +30,20 @@ public sealed class LiveCluster
 
     public ImmutableArray<KubeNode> Nodes => _state.Nodes;
 
-    public ConfigMap? KubeadmConfig { get; }
+    /// <summary>kube-system/kubeadm-config's ClusterConfiguration as KubeModel reads it (kubeadm.k8s.io v1beta1 to
+    /// v1beta4), or null when the ConfigMap is absent or unreadable (KubeState.Missing then says why).</summary>
+    public KubeadmClusterConfig? KubeadmConfig { get; }
 
-    public string? PodSubnet { get; }
+    /// <summary>networking.podSubnet, as written (dual-stack: "v4cidr,v6cidr").</summary>
+    public string? PodSubnet => KubeadmConfig?.PodSubnet;
 
-    public string? ServiceSubnet { get; }
+    /// <summary>networking.serviceSubnet, as written.</summary>
+    public string? ServiceSubnet => KubeadmConfig?.ServiceSubnet;
 
-    public string? KubernetesVersion { get; }
+    public string? KubernetesVersion => KubeadmConfig?.KubernetesVersion;
 
-    /// <summary>kubeadm-config's apiServer/controllerManager extraArgs cloud-provider (in-tree providers).</summary>
-    public string? CloudProviderArg { get; }
+    /// <summary>The --cloud-provider of controllerManager's, else apiServer's extraArgs (in-tree providers, or "external").</summary>
+    public string? CloudProviderArg => KubeadmConfig?.CloudProvider;
 
     public SourceRef? KubeadmSource => KubeadmConfig?.Source;
 
@@ -73,16 +69,4 @@ public sealed class LiveCluster
     /// <summary>Kubelet versions reported by the nodes.</summary>
     public IEnumerable<(KubeNode Node, KubeVersion Version)> KubeletVersions =>
         _state.Nodes.Select(n => (n, ok: KubeVersion.TryParse(n.KubeletVersion, out var v), v)).Where(t => t.ok).Select(t => (t.n, t.v));
-
-    /// <summary>A "key: value" line of the ClusterConfiguration document (keys are unique in the fields we read).</summary>
-    private static string? Field(string yaml, string key)
-    {
-        foreach (var raw in yaml.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith(key + ":", StringComparison.Ordinal))
-                return line[(key.Length + 1)..].Trim().Trim('"', '\'') is { Length: > 0 } v ? v : null;
-        }
-        return null;
-    }
 }

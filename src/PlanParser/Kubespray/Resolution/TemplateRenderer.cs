@@ -15,20 +15,44 @@ public sealed class TemplateRenderer
     private readonly Func<string, PlanValue?> _raw;
     private readonly Dictionary<string, Known<PlanValue>> _done = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+    private readonly Func<string, bool>? _hostSpecific;
+    private readonly HashSet<string> _dependsOnHost = new(StringComparer.Ordinal);
+    private bool _touchedHost;
 
     /// <param name="raw">The unrendered value a variable has for this host, or null when it is not defined.</param>
-    public TemplateRenderer(Func<string, PlanValue?> raw) => _raw = raw;
+    /// <param name="hostSpecific">For a renderer shared by hosts: the names whose value may differ between them. A
+    /// variable that reads one, directly or through others, is marked (<see cref="DependsOnHost"/>): its value here is
+    /// not every host's.</param>
+    public TemplateRenderer(Func<string, PlanValue?> raw, Func<string, bool>? hostSpecific = null)
+    {
+        _raw = raw;
+        _hostSpecific = hostSpecific;
+    }
+
+    /// <summary>Whether the rendered value of <paramref name="name"/> read a host-specific name (after <see cref="Variable"/>).</summary>
+    public bool DependsOnHost(string name) => _dependsOnHost.Contains(name);
 
     /// <summary>The rendered value of a variable, or unknown with the reason.</summary>
     public Known<PlanValue> Variable(string name)
     {
-        if (_done.TryGetValue(name, out var known)) return known;
+        if (_hostSpecific?.Invoke(name) == true) _touchedHost = true;
+        if (_done.TryGetValue(name, out var known))
+        {
+            if (_dependsOnHost.Contains(name)) _touchedHost = true;
+            return known;
+        }
         if (_inProgress.Contains(name) || _inProgress.Count > MaxDepth) return Known<PlanValue>.Unknown($"'{name}' refers to itself");
         var raw = _raw(name);
         if (raw is null) return Known<PlanValue>.Unknown($"'{name}' is not defined");
+        var outer = _touchedHost;
+        _touchedHost = _hostSpecific?.Invoke(name) == true;
         _inProgress.Add(name);
         var result = Render(raw);
         _inProgress.Remove(name);
+        // A value found while another variable was in progress ("refers to itself") depends on where rendering
+        // started, so it is not shared either.
+        if (_touchedHost || !result.IsKnown && _inProgress.Count > 0) _dependsOnHost.Add(name);
+        _touchedHost |= outer;
         _done[name] = result;
         return result;
     }

@@ -27,7 +27,16 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
         var staticGraph = new GroupGraph(sources.Definition.Groups);
         var runGroups = RuntimeGroupExpansion.Apply(staticGraph, sources.Definition.Hosts, defaults.Release);
         var runGraph = new GroupGraph(runGroups);
-        var hosts = sources.Definition.Hosts.Select(h => ResolveHost(h, staticGraph, runGraph)).ToImmutableArray();
+        // Hosts in the same groups share every value that no host sets and no host-specific value feeds
+        // (rendered once per set of groups, SharedResolution); the rest is resolved per host.
+        var shared = new Dictionary<string, (SharedResolution Run, SharedResolution Inventory)>(StringComparer.Ordinal);
+        var hosts = sources.Definition.Hosts.Select(h =>
+        {
+            var key = string.Join('\n', runGraph.GroupsOf(h)) + "\n\n" + string.Join('\n', staticGraph.GroupsOf(h));
+            if (!shared.TryGetValue(key, out var s))
+                shared[key] = s = (Share(h, runGraph, full: true), Share(h, staticGraph, full: false));
+            return ResolveHost(h, runGraph, s.Run, s.Inventory);
+        }).ToImmutableArray();
         return new KubesprayRun
         {
             InventoryPath = inventoryPath,
@@ -44,19 +53,59 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
         };
     }
 
-    private KubesprayHost ResolveHost(string host, GroupGraph staticGraph, GroupGraph runGraph)
+    private KubesprayHost ResolveHost(string host, GroupGraph runGraph, SharedResolution sharedRun, SharedResolution sharedInventory)
     {
-        var run = Stack(Layers(host, runGraph, full: true));
-        var inventoryOnly = Stack(Layers(host, staticGraph, full: false));
-        var renderer = new TemplateRenderer(n => run.TryGetValue(n, out var list) ? list[^1].Value : Magic(n, host));
-        var inventoryRenderer = new TemplateRenderer(n => inventoryOnly.TryGetValue(n, out var list) ? list[^1].Value : Magic(n, host));
+        var own = HostAssignments(host);
         return new KubesprayHost
         {
             Name = host,
             Groups = runGraph.GroupsOf(host),
-            Variables = run.ToImmutableDictionary(kv => kv.Key, kv => Effective(kv.Key, kv.Value, renderer)),
-            InventoryVariables = inventoryOnly.ToImmutableDictionary(kv => kv.Key, kv => Effective(kv.Key, kv.Value, inventoryRenderer)),
+            Variables = sharedRun.For(host, own),
+            InventoryVariables = sharedInventory.For(host, own),
         };
+    }
+
+    /// <summary>What a host sets itself (inline host vars, then host_vars), by name in precedence order.</summary>
+    private Dictionary<string, List<VariableAssignment>> HostAssignments(string host) =>
+        Stack(sources.Definition.HostVars.GetValueOrDefault(host, []).Concat(_hostVars.GetValueOrDefault(host)?.Assignments ?? []));
+
+    /// <summary>The values every host in <paramref name="host"/>'s groups has, from the layers without host vars.</summary>
+    private SharedResolution Share(string host, GroupGraph graph, bool full)
+    {
+        var groupsOnly = Stack(Layers(host, graph, full, hostLayers: false));
+        var groups = graph.GroupsOf(host);
+        // Any name some host of these groups sets may differ between them, and so may the magic variables.
+        var setByHosts = sources.Definition.Hosts.Where(h => graph.GroupsOf(h).SequenceEqual(groups))
+            .SelectMany(h => HostAssignments(h).Keys).ToHashSet(StringComparer.Ordinal);
+        var renderer = new TemplateRenderer(n => groupsOnly.TryGetValue(n, out var list) ? list[^1].Value : null,
+            n => setByHosts.Contains(n) || n is "inventory_hostname" or "inventory_hostname_short");
+        var values = groupsOnly.ToImmutableDictionary(kv => kv.Key, kv => Effective(kv.Key, kv.Value, renderer));
+        return new SharedResolution(groupsOnly, values, [.. groupsOnly.Keys.Where(renderer.DependsOnHost)]);
+    }
+
+    /// <summary>Values shared by hosts with the same groups (with the assignments they come from), and the names whose
+    /// value there is not every host's.</summary>
+    private sealed class SharedResolution(
+        Dictionary<string, List<VariableAssignment>> groupsOnly, ImmutableDictionary<string, EffectiveValue> values, ImmutableHashSet<string> dependsOnHost)
+    {
+        public ImmutableDictionary<string, EffectiveValue> For(string host, Dictionary<string, List<VariableAssignment>> own)
+        {
+            if (own.Count == 0 && dependsOnHost.IsEmpty) return values;
+            var merged = new Dictionary<string, List<VariableAssignment>>(StringComparer.Ordinal);
+            List<VariableAssignment>? StackOf(string n)
+            {
+                if (merged.TryGetValue(n, out var done)) return done;
+                var shared = groupsOnly.GetValueOrDefault(n);
+                if (!own.TryGetValue(n, out var mine)) return shared;
+                // Host vars rank above every group layer and below role vars and extra vars.
+                var above = shared?.Where(a => a.Source.Kind is VariableSourceKind.RoleVars or VariableSourceKind.ExtraVars) ?? [];
+                var below = shared?.Where(a => a.Source.Kind is not (VariableSourceKind.RoleVars or VariableSourceKind.ExtraVars)) ?? [];
+                return merged[n] = [.. below, .. mine, .. above];
+            }
+            var renderer = new TemplateRenderer(n => StackOf(n) is { } list ? list[^1].Value : Magic(n, host));
+            var names = own.Keys.Concat(dependsOnHost).Distinct(StringComparer.Ordinal).Where(n => StackOf(n) is not null);
+            return values.SetItems(names.Select(n => KeyValuePair.Create(n, Effective(n, StackOf(n)!, renderer))));
+        }
     }
 
     /// <summary>The magic variables a template can use before facts are gathered.</summary>
@@ -87,7 +136,7 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
         return byName;
     }
 
-    private IEnumerable<VariableAssignment> Layers(string host, GroupGraph graph, bool full)
+    private IEnumerable<VariableAssignment> Layers(string host, GroupGraph graph, bool full, bool hostLayers = true)
     {
         if (full)
         {
@@ -97,8 +146,11 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
         // ansible_group_priority orders groups; Ansible does not keep it as a variable.
         foreach (var g in groups) foreach (var a in graph.Groups[g].Vars.Where(a => a.Name != "ansible_group_priority")) yield return a;
         foreach (var g in groups) foreach (var a in _groupVars.GetValueOrDefault(g)?.Assignments ?? []) yield return a;
-        foreach (var a in sources.Definition.HostVars.GetValueOrDefault(host, [])) yield return a;
-        foreach (var a in _hostVars.GetValueOrDefault(host)?.Assignments ?? []) yield return a;
+        if (hostLayers)
+        {
+            foreach (var a in sources.Definition.HostVars.GetValueOrDefault(host, [])) yield return a;
+            foreach (var a in _hostVars.GetValueOrDefault(host)?.Assignments ?? []) yield return a;
+        }
         if (!full) yield break;
         foreach (var a in defaults.Variables.Values.Where(a => a.Source.Kind == VariableSourceKind.RoleVars)) yield return a;
         foreach (var a in extraVars) yield return a;
@@ -114,7 +166,8 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
         foreach (var name in members.SelectMany(h => h.Variables.Keys).Distinct())
         {
             var perHost = members.Where(h => h.Variables.ContainsKey(name)).ToImmutableDictionary(h => h.Name, h => h.Variables[name]);
-            var values = perHost.Values.Select(Comparable).Distinct().Count();
+            // Hosts that share a value share the object: compare the distinct objects only.
+            var values = perHost.Values.Distinct(ReferenceEqualityComparer.Instance).Cast<EffectiveValue>().Select(Comparable).Distinct().Count();
             result[name] = new ClusterVariable
             {
                 Name = name,
@@ -164,19 +217,26 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
     private static ImmutableArray<ShadowedAssignment> Shadowed(ImmutableArray<KubesprayHost> hosts, GroupGraph graph)
     {
         var found = new Dictionary<(VariableAssignment Loser, VariableAssignment Winner), List<string>>();
+        // Values shared by hosts are one object: their shadowed pairs are worked out once.
+        var pairsOf = new Dictionary<EffectiveValue, List<List<string>>>(ReferenceEqualityComparer.Instance);
         foreach (var h in hosts)
         {
             foreach (var v in h.Variables.Values)
             {
                 if (v.Replaced.IsDefaultOrEmpty || v.Source.Kind == VariableSourceKind.ExtraVars) continue;
-                var winner = new VariableAssignment(v.Name, v.Raw, v.Source);
-                foreach (var loser in v.Replaced)
+                if (!pairsOf.TryGetValue(v, out var lists))
                 {
-                    if (loser.Source.Kind is VariableSourceKind.RoleDefault or VariableSourceKind.RoleVars || Equals(loser.Value, v.Raw)) continue;
-                    if (!Unexpected(loser.Source, v.Source, graph)) continue;
-                    if (!found.TryGetValue((loser, winner), out var list)) found[(loser, winner)] = list = [];
-                    list.Add(h.Name);
+                    pairsOf[v] = lists = [];
+                    var winner = new VariableAssignment(v.Name, v.Raw, v.Source);
+                    foreach (var loser in v.Replaced)
+                    {
+                        if (loser.Source.Kind is VariableSourceKind.RoleDefault or VariableSourceKind.RoleVars || Equals(loser.Value, v.Raw)) continue;
+                        if (!Unexpected(loser.Source, v.Source, graph)) continue;
+                        if (!found.TryGetValue((loser, winner), out var list)) found[(loser, winner)] = list = [];
+                        lists.Add(list);
+                    }
                 }
+                foreach (var list in lists) list.Add(h.Name);
             }
         }
         return [.. found.Select(kv => new ShadowedAssignment { Assignment = kv.Key.Loser, Winner = kv.Key.Winner, Hosts = [.. kv.Value] })];

@@ -37,7 +37,10 @@ internal sealed partial class BodyParser
     [GeneratedRegex(@"^(?<key>""(?:[^""\\]|\\.)*""|[^\s=""{\[]+)\s*=\s?(?<rhs>.*)$")]
     private static partial Regex Attribute();
 
-    [GeneratedRegex(@"^(?<name>[A-Za-z_][\w-]*)\s*\{(?<rest>.*)$")]
+    // A nested block: NAME {, "NAME:escaped" { (a name that is not an HCL identifier is printed %q-quoted),
+    // NAME "KEY" { (nesting mode map), and NAME {} when the block has nothing to show (renderers/block.go,
+    // format/diff.go writeNestedBlockDiff in 0.12-1.2).
+    [GeneratedRegex(@"^(?<name>""(?:[^""\\]|\\.)*""|[A-Za-z_][\w-]*)(?:\s+(?<label>""(?:[^""\\]|\\.)*""))?\s*\{(?<rest>.*)$")]
     private static partial Regex NestedBlock();
 
     /// <summary>Reads from the line after the opening brace through the closing one.</summary>
@@ -48,8 +51,8 @@ internal sealed partial class BodyParser
         CheckDepth(depth);
         var before = ImmutableDictionary.CreateBuilder<string, PlanValue>(StringComparer.Ordinal);
         var after = ImmutableDictionary.CreateBuilder<string, PlanValue>(StringComparer.Ordinal);
-        var blocksBefore = new Dictionary<string, List<PlanValue>>(StringComparer.Ordinal);
-        var blocksAfter = new Dictionary<string, List<PlanValue>>(StringComparer.Ordinal);
+        var blocksBefore = new NestedBlocks();
+        var blocksAfter = new NestedBlocks();
         var sensitive = false;
         while (true)
         {
@@ -58,8 +61,8 @@ internal sealed partial class BodyParser
             if (t.Length == 0) continue;
             if (t[0] == close)
             {
-                foreach (var (k, v) in blocksBefore) before[k] = new PlanList([.. v]);
-                foreach (var (k, v) in blocksAfter) after[k] = new PlanList([.. v]);
+                blocksBefore.WriteTo(before);
+                blocksAfter.WriteTo(after);
                 var value = sensitive
                     ? new Diff(PlanValue.Sensitive, PlanValue.Sensitive)
                     : new Diff(new PlanObject(before.ToImmutable()), new PlanObject(after.ToImmutable()));
@@ -85,13 +88,18 @@ internal sealed partial class BodyParser
             var block = NestedBlock().Match(rest);
             if (block.Success)
             {
-                var name = block.Groups["name"].Value;
-                var blockPath = Join(path, name);
-                if (block.Groups["rest"].Value.Contains("forces replacement", StringComparison.Ordinal)) replacePaths.Add(blockPath);
-                var (inner, suffix) = ReadEntries(blockPath, '}', depth + 1);
-                var d = inner.Marked(marker, ClosingRight(suffix, blockPath));
-                if (d.Before is { } b) Add(blocksBefore, name, b);
-                if (d.After is { } a) Add(blocksAfter, name, a);
+                var rawName = block.Groups["name"].Value;
+                var name = rawName.StartsWith('"') ? ScalarText.Unquote(rawName) : rawName;
+                string? label = block.Groups["label"].Success ? ScalarText.Unquote(block.Groups["label"].Value) : null;
+                var blockPath = label is null ? Join(path, name) : Join(Join(path, name), label);
+                var opened = block.Groups["rest"].Value.TrimStart();
+                if (opened.Contains("forces replacement", StringComparison.Ordinal)) replacePaths.Add(blockPath);
+                var (inner, suffix) = opened.StartsWith('}')
+                    ? (new Diff(PlanObject.Empty, PlanObject.Empty), opened[1..]) // NAME {} : a block with nothing to show
+                    : ReadEntries(blockPath, '}', depth + 1);
+                var d = inner.Marked(marker, ClosingRight(suffix, blockPath, depth));
+                if (d.Before is { } b) blocksBefore.Add(name, label, b);
+                if (d.After is { } a) blocksAfter.Add(name, label, a);
                 continue;
             }
             hidden++; // a line we cannot place: the values are incomplete, not wrong
@@ -130,13 +138,14 @@ internal sealed partial class BodyParser
         var (left, right) = ScalarText.SplitArrow(text);
         if (right is not null && IsOpener(right))
         {
-            var (opened, _) = ReadOpened(marker, right, path, depth);
+            var (opened, suffix) = ReadOpened(marker, right, path, depth);
+            ClosingRight(suffix, path, depth); // "] # forces replacement" on the closing line
             return new Diff(ScalarText.Parse(left), opened.After);
         }
         if (right is null && IsOpener(left))
         {
             var (opened, suffix) = ReadOpened(marker, left, path, depth);
-            return opened.Marked(marker, ClosingRight(suffix, path));
+            return opened.Marked(marker, ClosingRight(suffix, path, depth));
         }
         if (left.StartsWith("jsonencode(", StringComparison.Ordinal) && left.EndsWith(')'))
             return Sides(marker, JsonEncodeValue.FromInline(left[11..^1]), right is null ? null : SingleLine(right));
@@ -206,13 +215,20 @@ internal sealed partial class BodyParser
         }
     }
 
-    /// <summary>The value after <c>-&gt;</c> on a closing line (<c>] -&gt; null</c>), or null when there is none.</summary>
-    private PlanValue? ClosingRight(string suffix, string path)
+    /// <summary>The value after <c>-&gt;</c> on a closing line (<c>] -&gt; null</c>), or null when there is none.
+    /// A type change opens the new value there (<c>} -&gt; [</c>, <c>EOT -&gt; jsonencode(</c>, <c>) -&gt; &lt;&lt;-EOT</c>;
+    /// renderers/type_change.go, primitive.go); it is read to its own close.</summary>
+    private PlanValue? ClosingRight(string suffix, string path, int depth)
     {
         var (text, forces) = ScalarText.WithoutComment(suffix.TrimStart(','));
         if (forces) replacePaths.Add(path);
         text = text.Trim().TrimEnd(',');
-        return text.StartsWith("->", StringComparison.Ordinal) ? ScalarText.Parse(text[2..]) : null;
+        if (!text.StartsWith("->", StringComparison.Ordinal)) return null;
+        var right = text[2..].Trim();
+        if (!IsOpener(right)) return ScalarText.Parse(right);
+        var (opened, rest) = ReadOpened("+", right, path, depth);
+        ClosingRight(rest, path, depth);
+        return opened.After;
     }
 
     /// <summary>Counts hidden-content notes; true for "this block is (or was) sensitive".</summary>
@@ -255,9 +271,4 @@ internal sealed partial class BodyParser
 
     private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-    private static void Add(Dictionary<string, List<PlanValue>> blocks, string name, PlanValue value)
-    {
-        if (!blocks.TryGetValue(name, out var list)) blocks[name] = list = [];
-        list.Add(value);
-    }
 }

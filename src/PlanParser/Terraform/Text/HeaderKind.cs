@@ -7,6 +7,8 @@ internal enum HeaderKind
     Destroy,
     Update,
     Replace,
+    /// <summary>Terraform 1.14's create-then-forget (<c>lifecycle { destroy = false }</c>), actions create, forget.</summary>
+    ReplaceForget,
     Read,
     Moved,
     Forget,

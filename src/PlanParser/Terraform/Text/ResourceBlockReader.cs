@@ -9,7 +9,7 @@ namespace Kalc.Iac.PlanParser.Terraform.Text;
 /// reason lines, the <c>MARKER resource "T" "N" {</c> line and the body.</summary>
 internal static partial class ResourceBlockReader
 {
-    [GeneratedRegex(@"^(?:(?<marker>-/\+|\+/-|<=|[-+~.])\s+)?(?<mode>resource|data|ephemeral)\s+""(?<type>[^""]+)""\s+""(?<name>[^""]+)""\s*\{$")]
+    [GeneratedRegex(@"^(?:(?<marker>-/\+|\+/-|\+/\.|<=|[-+~.])\s+)?(?<mode>resource|data|ephemeral)\s+""(?<type>[^""]+)""\s+""(?<name>[^""]+)""\s*\{$")]
     private static partial Regex Opener();
 
     /// <summary>Reads the resource whose header is at <paramref name="index"/>; returns the change, whether it
@@ -47,7 +47,7 @@ internal static partial class ResourceBlockReader
             ?? throw new InputException(new InputError(file, $"\"{address}\" is not a resource address", headerLine));
         var before = values.Before ?? PlanValue.Null;
         var after = values.After ?? PlanValue.Null;
-        if (actions.Contains(ChangeAction.Create) && !actions.Contains(ChangeAction.Delete) || actions.Contains(ChangeAction.Read)) before = PlanValue.Null;
+        if (actions.Contains(ChangeAction.Create) && !actions.Contains(ChangeAction.Delete) && !actions.Contains(ChangeAction.Forget) || actions.Contains(ChangeAction.Read)) before = PlanValue.Null;
         if (actions is [ChangeAction.Delete] or [ChangeAction.Forget]) after = PlanValue.Null;
         var change = parts.Change(address, actions, order, SourceRef.Of(file, headerLine, address)) with
         {
@@ -70,6 +70,7 @@ internal static partial class ResourceBlockReader
         HeaderKind.Update or HeaderKind.DriftChanged => ([ChangeAction.Update], ReplaceOrder.NotReplace),
         HeaderKind.Read => ([ChangeAction.Read], ReplaceOrder.NotReplace),
         HeaderKind.Forget => ([ChangeAction.Forget], ReplaceOrder.NotReplace),
+        HeaderKind.ReplaceForget => ([ChangeAction.Create, ChangeAction.Forget], ReplaceOrder.NotReplace),
         HeaderKind.Replace when marker == "+/-" => ([ChangeAction.Create, ChangeAction.Delete], ReplaceOrder.CreateBeforeDestroy),
         HeaderKind.Replace => ([ChangeAction.Delete, ChangeAction.Create], ReplaceOrder.DeleteBeforeCreate),
         _ => ([ChangeAction.NoOp], ReplaceOrder.NotReplace),

@@ -19,6 +19,10 @@ internal static partial class ScalarText
         {
             case "(known after apply)" or "<computed>": return PlanValue.Unknown;
             case "(sensitive value)" or "(sensitive)" or "<sensitive>": return PlanValue.Sensitive;
+            // Write-only attributes (Terraform 1.11+, OpenTofu 1.10+, renderers/write_only.go) are never stored:
+            // plan JSON holds null for them, and the sensitive ones are masked.
+            case "(write-only attribute)": return PlanValue.Null;
+            case "(sensitive, write-only attribute)": return PlanValue.Sensitive;
             case "null": return PlanValue.Null;
             case "true": return new PlanBool(true);
             case "false": return new PlanBool(false);
@@ -91,7 +95,9 @@ internal static partial class ScalarText
     {
         var hash = IndexOutside(s, " #", countBrackets: false);
         if (hash < 0) return (s.TrimEnd(), false);
-        return (s[..hash].TrimEnd(), s[hash..].Contains("forces replacement", StringComparison.Ordinal));
+        // "# forces replacement", and "# whitespace changes force replacement" after a jsonencode( (renderers/primitive.go).
+        var comment = s[hash..];
+        return (s[..hash].TrimEnd(), comment.Contains("forces replacement", StringComparison.Ordinal) || comment.Contains("force replacement", StringComparison.Ordinal));
     }
 
     /// <summary>"old -> new" into its two sides; no arrow gives (s, null).</summary>
