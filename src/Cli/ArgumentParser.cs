@@ -36,7 +36,7 @@ public static class ArgumentParser
                 "--kubespray-baseline" => o with { KubesprayBaseline = Value() },
                 "--extra-vars" or "-e" => o with { ExtraVars = o.ExtraVars.Add(Value()) },
                 "--source" => o with { Source = Value() },
-                "--format" or "-f" => o with { Format = CheckFormat(Value()) },
+                "--format" or "-f" => Format(o, Value()),
                 "--fail-on" => o with { FailOn = CheckSeverity(Value()) },
                 "--output" or "-o" => o with { Output = Value() },
                 "--config" => o with { Config = Value() },
@@ -46,6 +46,7 @@ public static class ArgumentParser
                 "--disable" => o with { DisabledRules = o.DisabledRules.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) },
                 "--strict" => o with { Strict = true },
                 "--quiet" or "-q" => o with { Quiet = true },
+                "--verbose" or "-v" => o with { Verbose = true },
                 "--no-color" => o with { NoColor = true },
                 "-" => SetPlan(o, "-"),
                 _ when a.StartsWith('-') => throw new UsageException($"unknown option {a} (see kalc-iac --help)"),
@@ -54,6 +55,10 @@ public static class ArgumentParser
         }
         return o;
     }
+
+    /// <summary>"--format json" sets the main report's format; "--format sarif=FILE" adds a report in a file.</summary>
+    private static CliOptions Format(CliOptions o, string value) =>
+        ReportTarget.TryParse(value) is { } target ? o with { Outputs = o.Outputs.Add(target) } : o with { Format = CheckFormat(value) };
 
     private static CliOptions SetPlan(CliOptions o, string plan) =>
         o.Plan is null ? o with { Plan = plan } : throw new UsageException($"more than one plan given ({o.Plan} and {plan})");

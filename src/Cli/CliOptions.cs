@@ -33,6 +33,12 @@ public sealed record CliOptions
 
     public string? Output { get; init; }
 
+    /// <summary>Further reports of the same analysis, each in its own file (<c>--format FORMAT=FILE</c>, repeatable).</summary>
+    public ImmutableArray<ReportTarget> Outputs { get; init; } = [];
+
+    /// <summary>Text: every finding with its evidence chain instead of the short incident view.</summary>
+    public bool Verbose { get; init; }
+
     public string? Config { get; init; }
 
     public bool Strict { get; init; }
