@@ -33,12 +33,13 @@ public sealed class MarkdownReporter : IReporter
         var foot = Section(md => WriteFooter(md, report, options, budget / 8));
         // Room for the line that says what was left out.
         var room = budget - head.Length - foot.Length - 600;
+        // The table gets at most half the room, so the most severe findings also fit in full.
         var table = new StringBuilder(TableHeader);
         var rows = 0;
         foreach (var f in findings)
         {
             var row = TableRow(f, report.Rules);
-            if (table.Length + row.Length + 1 > room) break;
+            if (table.Length + row.Length + 1 > room / 2) break;
             table.Append(row);
             rows++;
         }
