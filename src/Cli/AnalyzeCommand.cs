@@ -10,7 +10,8 @@ internal static class AnalyzeCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken ct)
     {
-        var o = ConfigFile.Apply(ArgumentParser.Parse(args), args);
+        var parsed = ArgumentParser.Parse(args);
+        var o = ConfigFile.Apply(parsed, parsed.Tokens);
         foreach (var id in o.DisabledRules)
             if (RuleRegistry.Find(id) is null) throw new UsageException($"--disable: no rule {id} (see kalc-iac rules)");
         var timing = PhaseTimings.For(io);

@@ -54,4 +54,7 @@ public sealed record CliOptions
     public string? KubeContext { get; init; }
 
     public ImmutableArray<string> DisabledRules { get; init; } = [];
+
+    /// <summary>The arguments as parsed (response files expanded, `--opt=value` split): what --config must not override.</summary>
+    public ImmutableArray<string> Tokens { get; init; } = [];
 }

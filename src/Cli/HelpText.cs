@@ -38,5 +38,8 @@ internal static class HelpText
 
         exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
                     2 bad input or arguments; 3 incomplete under --strict.
+
+        Options also take =VALUE; @FILE reads arguments from FILE (one a line); shell completion through
+        dotnet-suggest (kalc-iac [suggest] "kalc-iac --fo" prints the candidates).
         """;
 }
