@@ -92,9 +92,7 @@ public sealed class GitHubActionTests
         Assert.Equal(markdown, runner.Summary);
         using var json = JsonDocument.Parse(File.ReadAllText(outputs["json"]));
         Assert.Equal(4, json.RootElement.GetProperty("findings").GetArrayLength());
-        using var sarif = JsonDocument.Parse(File.ReadAllText(outputs["sarif"]));
-        var uris = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
-            .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()).ToList();
+        var uris = SarifUris(outputs["sarif"]);
         Assert.Equal(4, uris.Count);
         Assert.All(uris, u => Assert.StartsWith("fixtures/terraform-source/kubespray-contrib-aws/", u));
     }
@@ -114,9 +112,7 @@ public sealed class GitHubActionTests
         });
 
         Assert.Equal(1, result.ExitCode);
-        using var sarif = JsonDocument.Parse(File.ReadAllText(runner.StepOutputs["run"]["sarif"]));
-        var uris = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
-            .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!).ToList();
+        var uris = SarifUris(runner.StepOutputs["run"]["sarif"]);
         Assert.NotEmpty(uris);
         Assert.All(uris, u => Assert.StartsWith(example + "/inventory/", u));
         Assert.Contains(example + "/inventory/hosts.yaml", uris);
@@ -131,5 +127,13 @@ public sealed class GitHubActionTests
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("incomplete", runner.StepOutputs["run"]["verdict"]);
+    }
+
+    /// <summary>Each result's physical location URI, in order.</summary>
+    private static List<string> SarifUris(string path)
+    {
+        using var sarif = JsonDocument.Parse(File.ReadAllText(path));
+        return [.. sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString()!)];
     }
 }
