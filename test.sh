@@ -23,6 +23,14 @@ rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)
 dotnet publish src/Cli/Cli.csproj -c Release -r "${rid:-linux-x64}" -p:PublishAot=true -o .build/aot --nologo -v quiet >.build-aot.log 2>&1 \
   || { echo "the Native AOT build failed (see .build-aot.log); the AOT binary tests will be skipped" >&2; rm -rf .build/aot; }
 
+# The .NET tool: pack src/Cli and install the package as `dotnet tool install --global` would (into .build/tool);
+# tests/Cli.Tests/PackedToolTests run the installed command.
+echo "packing and installing the .NET tool to .build/tool" >&2
+rm -rf .build/nupkg .build/tool
+{ dotnet pack src/Cli/Cli.csproj -c Release -o .build/nupkg --nologo -v quiet \
+    && dotnet tool install kalc-iac --tool-path .build/tool --add-source .build/nupkg --version "$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props | head -1)"; } >.build-tool.log 2>&1 \
+  || { echo "packing or installing the tool failed (see .build-tool.log); the packed tool tests will be skipped" >&2; rm -rf .build/tool; }
+
 log=$(mktemp)
 dotnet test Kalc.Iac.sln -c Release --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

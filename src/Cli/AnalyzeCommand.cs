@@ -10,7 +10,8 @@ internal static class AnalyzeCommand
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliIo io, CancellationToken ct)
     {
-        var o = ConfigFile.Apply(ArgumentParser.Parse(args), args);
+        var parsed = ArgumentParser.Parse(args);
+        var o = ConfigFile.Apply(parsed, parsed.Tokens);
         foreach (var id in o.DisabledRules)
             if (RuleRegistry.Find(id) is null) throw new UsageException($"--disable: no rule {id} (see kalc-iac rules)");
         var timing = PhaseTimings.For(io);
@@ -48,19 +49,45 @@ internal static class AnalyzeCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>The main report to stdout or --output, then each --format FORMAT=FILE: one analysis, every format.</summary>
     private static void Write(AnalysisReport report, CliOptions o, CliIo io)
     {
-        var reporter = Reporters.For(o.Format);
         var toConsole = o.Output is null;
         var color = toConsole && o.Format == "text" && !o.NoColor && !io.StdoutRedirected && string.IsNullOrEmpty(io.Env("NO_COLOR"));
-        var options = ReportOptions.Default with { Color = color };
+        var width = int.TryParse(io.Env("COLUMNS"), out var columns) && columns >= 40 ? Math.Min(columns, 200) : 80;
+        var formats = o.Outputs.Select(t => t.Format).Append(o.Format).ToList();
+        var options = ReportOptions.Default with
+        {
+            Color = color,
+            Width = width,
+            Verbose = o.Verbose,
+            FullReport = FullReport(o),
+            Artifacts = formats.Contains("sarif") ? RepositoryFiles.Artifacts(o) : null,
+        };
         if (toConsole)
         {
-            reporter.Write(report, io.Out, options);
+            Reporters.For(o.Format).Write(report, io.Out, options);
             io.Out.Flush();
-            return;
         }
-        using var file = new StreamWriter(o.Output!, append: false, new System.Text.UTF8Encoding(false));
-        reporter.Write(report, file, options);
+        else
+        {
+            WriteFile(report, o.Format, o.Output!, options);
+        }
+        foreach (var target in o.Outputs)
+            WriteFile(report, target.Format, target.File, options with { Color = false });
+    }
+
+    private static void WriteFile(AnalysisReport report, string format, string path, ReportOptions options)
+    {
+        using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+        Reporters.For(format).Write(report, file, options);
+    }
+
+    /// <summary>Where a capped Markdown report says the rest is: the JSON or SARIF file written by the same run.</summary>
+    private static string? FullReport(CliOptions o)
+    {
+        var files = o.Outputs.Where(t => t.Format is "json" or "sarif").Select(t => $"{t.File} ({t.Format})").ToList();
+        if (o.Output is { } output && o.Format is "json" or "sarif") files.Insert(0, $"{output} ({o.Format})");
+        return files.Count == 0 ? null : string.Join(", ", files);
     }
 }

@@ -33,6 +33,12 @@ public sealed record CliOptions
 
     public string? Output { get; init; }
 
+    /// <summary>Further reports of the same analysis, each in its own file (<c>--format FORMAT=FILE</c>, repeatable).</summary>
+    public ImmutableArray<ReportTarget> Outputs { get; init; } = [];
+
+    /// <summary>Text: every finding with its evidence chain instead of the short incident view.</summary>
+    public bool Verbose { get; init; }
+
     public string? Config { get; init; }
 
     public bool Strict { get; init; }
@@ -48,4 +54,7 @@ public sealed record CliOptions
     public string? KubeContext { get; init; }
 
     public ImmutableArray<string> DisabledRules { get; init; } = [];
+
+    /// <summary>The arguments as parsed (response files expanded, `--opt=value` split): what --config must not override.</summary>
+    public ImmutableArray<string> Tokens { get; init; } = [];
 }

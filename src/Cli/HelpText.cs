@@ -25,6 +25,7 @@ internal static class HelpText
           -e, --extra-vars K=V     extra vars as given to ansible-playbook -e
           --source TF_DIR          the Terraform configuration: findings point at its .tf lines
           --format FMT             text (default), json, sarif, markdown
+          --format FMT=FILE        also write that format to FILE (repeatable): one analysis, several reports
           --fail-on SEVERITY       exit 1 for findings at or above it (default high)
           --output FILE            write the report there instead of stdout
           --config FILE            defaults for these options (a JSON object)
@@ -32,9 +33,13 @@ internal static class HelpText
           --strict                 exit 3 when the verdict is incomplete
           --region R, --cluster N, --context C   for live reads
           --quiet                  no progress on stderr
+          -v, --verbose            text: every finding with its evidence chain (default: one block per incident)
           --no-color               no colour (NO_COLOR is honoured too)
 
         exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
                     2 bad input or arguments; 3 incomplete under --strict.
+
+        Options also take =VALUE; @FILE reads arguments from FILE (one a line); shell completion through
+        dotnet-suggest (kalc-iac [suggest] "kalc-iac --fo" prints the candidates).
         """;
 }

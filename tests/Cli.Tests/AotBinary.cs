@@ -29,6 +29,8 @@ internal static class AotBinary
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (name, value) in env) start.Environment[name] = value;
         start.Environment["NO_COLOR"] = "1";
+        // The in-process runs see no COLUMNS: the text report must be as wide in both.
+        start.Environment.Remove("COLUMNS");
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

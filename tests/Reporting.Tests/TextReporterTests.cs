@@ -16,8 +16,9 @@ public sealed class TextReporterTests
     public void Breaking_and_incomplete_reports_fit_80_columns()
     {
         foreach (var report in new[] { SampleReports.Breaks(), SampleReports.Incomplete(), HostileReport.Build() })
+        foreach (var verbose in new[] { false, true })
         {
-            var lines = SampleReports.Render("text", report).Split('\n');
+            var lines = SampleReports.Render("text", report, SampleReports.Options with { Verbose = verbose }).Split('\n');
             Assert.All(lines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
         }
     }
@@ -32,9 +33,9 @@ public sealed class TextReporterTests
     }
 
     [Fact]
-    public void Findings_are_listed_worst_first_with_every_section()
+    public void Verbose_lists_findings_worst_first_with_every_section()
     {
-        var text = SampleReports.Render("text", SampleReports.Breaks());
+        var text = SampleReports.Render("text", SampleReports.Breaks(), SampleReports.Options with { Verbose = true });
         var critical = text.IndexOf("CRITICAL KIAC101", StringComparison.Ordinal);
         var high = text.IndexOf("HIGH KIAC201", StringComparison.Ordinal);
         Assert.InRange(critical, 1, high - 1);
@@ -48,7 +49,7 @@ public sealed class TextReporterTests
     {
         var finding = SampleReports.InstanceProfileDeletion();
         finding = finding with { Impact = finding.Impact with { Nodes = [.. Enumerable.Range(1, 2000).Select(i => $"node-{i}")] } };
-        var text = SampleReports.Render("text", SampleReports.Breaks() with { Findings = [finding] });
+        var text = SampleReports.Render("text", SampleReports.Breaks() with { Findings = [finding] }, SampleReports.Options with { Verbose = true });
         Assert.Contains("node-5 and 1995 more", text);
         Assert.DoesNotContain("node-6,", text);
     }

@@ -9,6 +9,11 @@ public static class SarifFingerprint
 {
     public const string Key = "kalcIacFinding/v1";
 
+    /// <summary>The fingerprint GitHub code scanning tracks alerts by; when a file lacks it, upload-sarif computes one
+    /// from the source line's text, which moves with every edit
+    /// (https://docs.github.com/en/code-security/code-scanning/integrating-with-code-scanning/sarif-support-for-code-scanning#providing-data-to-track-code-scanning-alerts-across-runs).</summary>
+    public const string GitHubKey = "primaryLocationLineHash";
+
     public static string Of(string ruleId, string? address)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(ruleId + "\n" + (address ?? "")));

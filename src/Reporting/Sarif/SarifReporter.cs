@@ -38,7 +38,7 @@ public sealed class SarifReporter : IReporter
             WriteInvocation(json, report);
             json.WriteStartArray("results");
             foreach (var finding in findings)
-                WriteResult(json, finding, rules);
+                WriteResult(json, finding, rules, options.Artifacts);
             json.WriteEndArray();
             WriteRunProperties(json, report);
             json.WriteEndObject();
@@ -88,7 +88,10 @@ public sealed class SarifReporter : IReporter
             json.WriteString("name", RuleName(rule.Title));
             WriteMessage(json, "shortDescription", rule.Title);
             WriteMessage(json, "fullDescription", rule.Rationale);
-            WriteMessage(json, "help", rule.Remediation);
+            json.WriteStartObject("help");
+            json.WriteString("text", rule.Remediation);
+            json.WriteString("markdown", HelpMarkdown(rule));
+            json.WriteEndObject();
             json.WriteString("helpUri", rule.HelpLink);
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", SarifLevel.Of(rule.Severity));
@@ -125,39 +128,57 @@ public sealed class SarifReporter : IReporter
         json.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, ImmutableArray<RuleDescriptor> rules)
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, ImmutableArray<RuleDescriptor> rules, SarifArtifacts? artifacts)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
         json.WriteNumber("ruleIndex", rules.Select(r => r.Id).ToList().IndexOf(finding.RuleId));
         json.WriteString("level", SarifLevel.Of(finding.Severity));
         WriteMessage(json, "message", finding.Message);
-        WriteLocations(json, finding);
+        WriteLocations(json, finding, artifacts);
+        // GitHub matches alerts across runs by primaryLocationLineHash; computed from the rule and the resource, never
+        // from a line, so an alert survives edits that move the declaration.
+        var fingerprint = SarifFingerprint.Of(finding.RuleId, Identity(finding));
         json.WriteStartObject("partialFingerprints");
-        json.WriteString(SarifFingerprint.Key, SarifFingerprint.Of(finding.RuleId, finding.Change?.Address));
+        json.WriteString(SarifFingerprint.Key, fingerprint);
+        json.WriteString(SarifFingerprint.GitHubKey, fingerprint);
         json.WriteEndObject();
         WriteResultProperties(json, finding);
         json.WriteEndObject();
     }
 
-    /// <summary>At the source file and line when known, and logically at the plan address; no location when neither is known.</summary>
-    private static void WriteLocations(Utf8JsonWriter json, Finding finding)
+    /// <summary>What the finding is about: the plan address (kubespray: the variable), else its file, else its message.</summary>
+    private static string Identity(Finding finding) => finding.Change?.Address ?? finding.Source?.File ?? finding.Message;
+
+    /// <summary>Physically in a repository file (with <see cref="SarifArtifacts"/>: the finding's file when it is in the
+    /// repository, else the fallback, always with a start line), and logically at the plan address.</summary>
+    private static void WriteLocations(Utf8JsonWriter json, Finding finding, SarifArtifacts? artifacts)
     {
-        if (finding.Source is null && finding.Change is null) return;
-        json.WriteStartArray("locations");
-        json.WriteStartObject();
-        if (finding.Source is { } source)
+        (string Uri, int? Line, string? BaseId)? physical = null;
+        if (artifacts is not null)
+        {
+            if (artifacts.Locate(finding.Source?.File, finding.Source?.Line) is { } located)
+                physical = (located.Uri, located.Line, SarifUri.SourceRoot);
+        }
+        else if (finding.Source is { } source)
         {
             var (uri, baseId) = SarifUri.Of(source.File);
+            physical = (uri, source.Line, baseId);
+        }
+        if (physical is null && finding.Change is null) return;
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        if (physical is { } p)
+        {
             json.WriteStartObject("physicalLocation");
             json.WriteStartObject("artifactLocation");
-            json.WriteString("uri", uri);
-            if (baseId is not null) json.WriteString("uriBaseId", baseId);
+            json.WriteString("uri", p.Uri);
+            if (p.BaseId is not null) json.WriteString("uriBaseId", p.BaseId);
             json.WriteEndObject();
-            if (source.Line is > 0)
+            if (p.Line is > 0)
             {
                 json.WriteStartObject("region");
-                json.WriteNumber("startLine", source.Line.Value);
+                json.WriteNumber("startLine", p.Line.Value);
                 json.WriteEndObject();
             }
             json.WriteEndObject();
@@ -174,6 +195,11 @@ public sealed class SarifReporter : IReporter
         json.WriteEndObject();
         json.WriteEndArray();
     }
+
+    /// <summary>The rule's help as code scanning shows it under an alert: why, what to do, and the rule's page.</summary>
+    private static string HelpMarkdown(RuleDescriptor rule) =>
+        $"**{Markdown.MarkdownText.Escape(rule.Title)}**\n\n{Markdown.MarkdownText.Escape(rule.Rationale)}\n\n" +
+        $"**What to do:** {Markdown.MarkdownText.Escape(rule.Remediation)}\n\n[{Markdown.MarkdownText.Escape(rule.Id)}]({Markdown.MarkdownText.Url(rule.HelpLink)})";
 
     private static void WriteResultProperties(Utf8JsonWriter json, Finding finding)
     {

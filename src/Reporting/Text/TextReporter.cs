@@ -1,9 +1,11 @@
 using System.Collections.Immutable;
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Reporting.Incidents;
 
 namespace Kalc.Iac.Reporting.Text;
 
-/// <summary>The terminal report: one line when safe, the findings worst first when something breaks.
+/// <summary>The terminal report: one line when safe; when something breaks, the verdict and one short block per incident
+/// (what breaks, when, where, the fix), or with <see cref="ReportOptions.Verbose"/> every finding with its evidence chain.
 /// Fits <see cref="ReportOptions.Width"/> columns; every model string goes through <see cref="SafeText.Clean"/>.</summary>
 public sealed class TextReporter : IReporter
 {
@@ -46,11 +48,25 @@ public sealed class TextReporter : IReporter
     private static void WriteBreaks(AnalysisReport report, Page page, ReportOptions options)
     {
         var findings = FindingOrder.Sort(report.Findings);
-        page.Headline(report.Verdict, $"{FindingOrder.Counted(findings)} in {Subject(report)}");
-        foreach (var finding in findings)
+        if (options.Verbose)
         {
-            page.Blank();
-            WriteFinding(finding, page, options);
+            page.Headline(report.Verdict, $"{FindingOrder.Counted(findings)} in {Subject(report)}");
+            foreach (var finding in findings)
+            {
+                page.Blank();
+                WriteFinding(finding, page, options);
+            }
+        }
+        else
+        {
+            var incidents = IncidentGrouping.Group(findings, report.Rules);
+            var grouped = incidents.Length == findings.Length ? "" : $", {ChangeCounts.Plural(incidents.Length, "incident")}";
+            page.Headline(report.Verdict, $"{FindingOrder.Counted(findings)}{grouped} in {Subject(report)}");
+            foreach (var incident in incidents)
+            {
+                page.Blank();
+                WriteIncident(incident, page, options);
+            }
         }
         page.Blank();
         if (!report.Missing.IsDefaultOrEmpty)
@@ -60,7 +76,55 @@ public sealed class TextReporter : IReporter
             page.Blank();
         }
         WriteSummary(report, page);
+        if (!options.Verbose)
+            page.Wrapped("The evidence behind each finding: --verbose, or the json/sarif report.", "", "  ", styleEach: page.Style.Dim);
     }
+
+    /// <summary>One incident in a few lines: what breaks (each finding's message), the changes that cause it and where
+    /// they are declared, the components, how many nodes/instances/accounts (the first few named), when, and the fix.</summary>
+    private static void WriteIncident(Incident incident, Page page, ReportOptions options)
+    {
+        var tag = incident.Severity.ToWire().ToUpperInvariant();
+        var first = incident.Findings[0];
+        page.Wrapped($"{tag} {string.Join(", ", incident.RuleIds.Select(SafeText.Clean))} — {SafeText.Clean(first.Title)}", "", "  ",
+            styleFirst: l => page.Style.Severity(incident.Severity, tag) + page.Style.Bold(l[tag.Length..]));
+        // The worst finding's message says what breaks; the related findings hit the same components on the same
+        // machines, so their changes (with their rule ids) are what they add.
+        page.Wrapped(SafeText.Clean(first.Message), "  ", "  ");
+        var tagged = incident.RuleIds.Length > 1;
+        var changes = incident.Findings.Where(f => f.Change is not null || f.Source is not null)
+            .Select(f => ChangeLine(f) + (tagged ? $" [{SafeText.Clean(f.RuleId)}]" : "")).Distinct().ToList();
+        for (var i = 0; i < changes.Count; i++)
+            page.Field(i == 0 ? (changes.Count == 1 ? "change" : "changes") : "", changes[i]);
+        page.Field("components", Listed(incident.Components, int.MaxValue));
+        page.Field("nodes", Counted(incident.Nodes, options.ShortListed));
+        page.Field("instances", Counted(incident.Instances, options.ShortListed));
+        page.Field("accounts", Counted(incident.ServiceAccounts, options.ShortListed));
+        var times = incident.Times;
+        foreach (var (when, rules) in times)
+        {
+            var by = times.Length > 1 ? $" ({string.Join(", ", rules.Select(SafeText.Clean))})" : "";
+            page.Field(when == times[0].When ? "when" : "", $"{when.ToWire()}{by}: {TimeToImpactText.Explain(when)}");
+        }
+        var fixes = incident.Fixes;
+        foreach (var (fix, rules) in fixes)
+        {
+            var by = fixes.Length > 1 ? $"{string.Join(", ", rules.Select(SafeText.Clean))}: " : "";
+            page.Field(fix == fixes[0].Fix ? "fix" : "", by + SafeText.Clean(fix));
+        }
+    }
+
+    /// <summary>"module.iam.aws_iam_role.node (delete) at modules/iam/main.tf:12".</summary>
+    private static string ChangeLine(Finding f)
+    {
+        var change = f.Change is { } c ? $"{SafeText.Clean(c.Address)} ({SafeText.Clean(string.Join(", ", c.Actions))})" : "";
+        var at = f.Source is { } s ? SafeText.Clean(s.File) + (s.Line is { } line ? $":{line}" : "") : "";
+        return change.Length > 0 && at.Length > 0 ? $"{change} at {at}" : change + at;
+    }
+
+    /// <summary>"7: a, b, c and 4 more", or "a, b" when all are named.</summary>
+    private static string Counted(ImmutableArray<string> items, int max) =>
+        items.IsDefaultOrEmpty ? "" : items.Length > max ? $"{items.Length}: {Listed(items, max)}" : Listed(items, max);
 
     private static void WriteFinding(Finding finding, Page page, ReportOptions options)
     {
@@ -145,6 +209,7 @@ public sealed class TextReporter : IReporter
 
         public void Blank() => output.Write('\n');
 
+        /// <summary>"  label       value", wrapped under the value; an empty label continues the field above.</summary>
         public void Field(string label, string value)
         {
             if (value.Length == 0) return;
