@@ -158,6 +158,13 @@ public sealed class SarifReporter : IReporter
             {
                 json.WriteStartObject("region");
                 json.WriteNumber("startLine", source.Line.Value);
+                if (source.Column is > 0) json.WriteNumber("startColumn", source.Column.Value);
+                if (source.LineText is { Length: > 0 } text)
+                {
+                    json.WriteStartObject("snippet");
+                    json.WriteString("text", text);
+                    json.WriteEndObject();
+                }
                 json.WriteEndObject();
             }
             json.WriteEndObject();
