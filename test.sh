@@ -17,6 +17,13 @@ if ! command -v clang >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1 && com
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev) >/dev/null 2>&1 \
     || echo "could not install clang; the AOT binary tests will be skipped" >&2
 fi
+# HashiCorp's HCL parser compiled to WebAssembly (npm @cdktf/hcl2json) is the oracle of the HCL conformance test.
+if command -v npm >/dev/null 2>&1 && [ ! -d tests/PlanParser.Tests/Hcl/hcl2json/node_modules/@cdktf/hcl2json ]; then
+  echo "installing @cdktf/hcl2json (for the HCL conformance test)" >&2
+  npm install --prefix tests/PlanParser.Tests/Hcl/hcl2json --no-audit --no-fund >/dev/null 2>&1 \
+    || echo "could not install @cdktf/hcl2json; the HCL conformance test will be skipped" >&2
+fi
+
 echo "publishing the Native AOT build to .build/aot (a few minutes)" >&2
 rm -rf .build/aot
 rid=$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)

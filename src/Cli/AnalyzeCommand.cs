@@ -31,10 +31,11 @@ internal static class AnalyzeCommand
             world = await worldTask.ConfigureAwait(false);
         }
         timing?.Invoke("read change and state", clock.Elapsed);
+        var configuration = ConfigurationLoader.Load(o, io);
         var rules = RuleRegistry.All.Where(r => !o.DisabledRules.Contains(r.Descriptor.Id, StringComparer.OrdinalIgnoreCase)).ToList();
         using (AnalysisHeap.Enter())
         {
-            var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), o.Source);
+            var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), configuration);
             clock.Restart();
             Write(report, o, io);
             timing?.Invoke("write report", clock.Elapsed);

@@ -33,6 +33,12 @@ public sealed record SourceRef
 
     public string File { get; init; }
 
+    /// <summary>The column on <see cref="Line"/>, when known (a configuration block found with --source).</summary>
+    public int? Column { get; init; }
+
+    /// <summary>The text of <see cref="Line"/> itself, when the reader kept it (shown under a finding in text output).</summary>
+    public string? LineText { get; init; }
+
     /// <summary>What kind of origin <see cref="File"/> names (an input file unless said otherwise).</summary>
     public SourceKind Kind { get; init; } = SourceKind.Input;
 

@@ -84,6 +84,7 @@ public class ScenarioTests
             args.Add(Path.Combine(dir, plan));
             if (Directory.Exists(Path.Combine(dir, "aws"))) args.AddRange(["--aws-state", Path.Combine(dir, "aws")]);
             if (Directory.Exists(Path.Combine(dir, "k8s"))) args.AddRange(["--k8s-state", Path.Combine(dir, "k8s")]);
+            if (Directory.Exists(Path.Combine(dir, "terraform"))) args.AddRange(["--source", Path.Combine(dir, "terraform")]);
         }
         return args;
     }
@@ -101,6 +102,11 @@ public class ScenarioTests
                     break;
                 case "severity":
                     if (finding.GetProperty("severity").GetString() != p.Value.GetString()) return false;
+                    break;
+                case "source":
+                    // file:line of the declaration in the scenario's terraform/ configuration (--source)
+                    if (!finding.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.Object
+                        || $"{source.GetProperty("file").GetString()}:{source.GetProperty("line")}" != p.Value.GetString()) return false;
                     break;
                 case "timeToImpact":
                     if (impact.GetProperty("timeToImpact").GetString() != p.Value.GetString()) return false;

@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.Reporting.Incidents;
 
 namespace Kalc.Iac.Reporting.Tests;
@@ -11,7 +12,7 @@ public sealed class IncidentTests
         Title = "Role of the nodes' instance profile is destroyed",
         Message = "Role kube-node-role of instance profile kube-node is destroyed.",
         Change = new ChangeRef("module.iam.aws_iam_role.kube_node", ["delete"]),
-        Source = new SourceLocation("modules/iam/main.tf", 12),
+        Source = new SourceRef("modules/iam/main.tf", 12),
         Impact = SampleReports.InstanceProfileDeletion().Impact with { TimeToImpact = TimeToImpact.Immediate },
         Remediation = "Keep the role in the profile.",
     };

@@ -1,4 +1,5 @@
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.Reporting.Tests;
@@ -21,7 +22,7 @@ internal static class ManyFindings
                 Title = $"Generated finding {i} | <b>not html</b>",
                 Message = $"Role node-role-{i} of instance profile node-profile-{i} is destroyed: {nodes.Length} nodes lose their AWS credentials. " + new string('x', i % 300),
                 Change = new ChangeRef($"module.fleet[{i}].aws_iam_role.node", ["delete"]),
-                Source = i % 3 == 0 ? null : new SourceLocation($"modules/fleet-{i % 17}/main.tf", 1 + i % 90),
+                Source = i % 3 == 0 ? null : new SourceRef($"modules/fleet-{i % 17}/main.tf", 1 + i % 90),
                 Impact = new Impact
                 {
                     Components = ["kubelet", "aws-node"],

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Core;
 using Kalc.Iac.Reporting.Sarif;
 
 namespace Kalc.Iac.Reporting.Tests;
@@ -67,7 +68,7 @@ public sealed class SarifCodeScanningTests
     public void A_finding_without_a_file_in_the_repository_points_at_the_fallback_at_line_1()
     {
         // KIAC201 has no source; a kubespray role default names a file of the kubespray checkout, not of this repository.
-        var kubespray = SampleReports.IrsaTrustRemoved() with { Source = new SourceLocation("roles/kubespray-defaults/defaults/main/main.yml", 186) };
+        var kubespray = SampleReports.IrsaTrustRemoved() with { Source = new SourceRef("roles/kubespray-defaults/defaults/main/main.yml", 186) };
         var results = Results(SampleReports.Breaks() with { Findings = [kubespray] }, Repository(["inventory/prod/hosts.yaml"], "../inventory/prod/hosts.yaml"));
 
         Assert.Equal("inventory/prod/hosts.yaml", Uri(results[0]));
@@ -77,8 +78,8 @@ public sealed class SarifCodeScanningTests
     [Fact]
     public void Stdin_and_files_outside_the_repository_never_become_uris()
     {
-        var outside = SampleReports.InstanceProfileDeletion() with { Source = new SourceLocation("../../elsewhere/main.tf", 3) };
-        var stdin = SampleReports.IrsaTrustRemoved() with { Source = new SourceLocation("-", 1) };
+        var outside = SampleReports.InstanceProfileDeletion() with { Source = new SourceRef("../../elsewhere/main.tf", 3) };
+        var stdin = SampleReports.IrsaTrustRemoved() with { Source = new SourceRef("-", 1) };
         var existing = new[] { "../elsewhere/main.tf", "infra/main.tf" };
 
         var results = Results(SampleReports.Breaks() with { Findings = [outside, stdin] }, Repository(existing, "main.tf"));
@@ -91,7 +92,7 @@ public sealed class SarifCodeScanningTests
     {
         var artifacts = Repository(["infra/modules/iam/main.tf"], null);
         var before = Results(SampleReports.Breaks(), artifacts)[0];
-        var moved = SampleReports.InstanceProfileDeletion() with { Source = new SourceLocation("modules/iam/main.tf", 97), Message = "reworded" };
+        var moved = SampleReports.InstanceProfileDeletion() with { Source = new SourceRef("modules/iam/main.tf", 97), Message = "reworded" };
         var after = Results(SampleReports.Breaks() with { Findings = [moved] }, artifacts)[0];
         var otherResource = Results(SampleReports.Breaks() with { Findings = [moved with { Change = new ChangeRef("module.iam.aws_iam_instance_profile.other", ["delete"]) }] }, artifacts)[0];
 

@@ -129,7 +129,8 @@ public sealed class MarkdownReporter : IReporter
         if (f.Change is { } change)
             md.Line($"- **Change:** {MarkdownText.Code(change.Address, inTable: false)} ({MarkdownText.Escape(string.Join(", ", change.Actions))})");
         if (f.Source is { } source)
-            md.Line($"- **Source:** {MarkdownText.Code(source.File + (source.Line is { } line ? $":{line}" : ""), inTable: false)}");
+            md.Line($"- **Source:** {MarkdownText.Code(source.File + (source.Line is { } line ? $":{line}" : ""), inTable: false)}"
+                + (source.LineText is { Length: > 0 } text ? $" {MarkdownText.Code(text.Trim(), inTable: false)}" : ""));
         md.Item("Components", Joined(f.Impact.Components, int.MaxValue));
         md.Item("Nodes", Joined(f.Impact.Nodes, options.MaxListed));
         md.Item("Instances", Joined(f.Impact.Instances, options.MaxListed));

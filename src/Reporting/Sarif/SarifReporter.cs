@@ -179,6 +179,13 @@ public sealed class SarifReporter : IReporter
             {
                 json.WriteStartObject("region");
                 json.WriteNumber("startLine", p.Line.Value);
+                if (finding.Source is { } own && own.Line == p.Line && own.Column is > 0) json.WriteNumber("startColumn", own.Column.Value);
+                if (finding.Source is { LineText: { Length: > 0 } text } at && at.Line == p.Line)
+                {
+                    json.WriteStartObject("snippet");
+                    json.WriteString("text", text);
+                    json.WriteEndObject();
+                }
                 json.WriteEndObject();
             }
             json.WriteEndObject();

@@ -136,7 +136,10 @@ public sealed class TextReporter : IReporter
         if (finding.Change is { } change)
             page.Field("change", $"{SafeText.Clean(change.Address)} ({SafeText.Clean(string.Join(", ", change.Actions))})");
         if (finding.Source is { } source)
-            page.Field("source", SafeText.Clean(source.File) + (source.Line is { } line ? $":{line}" : ""));
+        {
+            page.Field("source", SafeText.Clean(source.File) + (source.Line is { } line ? $":{line}" + (source.Column is { } column ? $":{column}" : "") : ""));
+            if (source.LineText is { Length: > 0 } text) page.Field("", "| " + SafeText.Clean(text.Trim()));
+        }
         var impact = finding.Impact;
         page.Field("components", Listed(impact.Components, int.MaxValue));
         page.Field("nodes", Listed(impact.Nodes, options.MaxListed));
