@@ -26,6 +26,6 @@ internal static class SourceLocations
     private static Finding Located(Finding f, SourceSite site) => f with
     {
         Source = new Core.SourceRef(site.File, site.Line) { Column = site.Column, LineText = site.LineText },
-        Evidence = site.Note is { } note ? f.Evidence.Add(new Evidence(note, site.Location)) : f.Evidence,
+        Evidence = site.Note is { } note ? f.Evidence.Add(new Evidence(note, new Core.SourceRef(site.File, site.Line) { Column = site.Column })) : f.Evidence,
     };
 }

@@ -30,7 +30,7 @@ internal static class ManyFindings
                     Instances = [.. nodes.Select((_, n) => $"i-{i:x8}{n:x4}")],
                     TimeToImpact = i % 2 == 0 ? TimeToImpact.Immediate : TimeToImpact.OnCredentialRefresh,
                 },
-                Evidence = [.. Enumerable.Range(0, 8).Select(e => new Evidence($"step {e} of finding {i}: " + new string('e', 80), $"plan.json:{i * 10 + e}"))],
+                Evidence = [.. Enumerable.Range(0, 8).Select(e => new Evidence($"step {e} of finding {i}: " + new string('e', 80), SourceRef.Of($"plan.json:{i * 10 + e}")))],
                 Remediation = "Keep the role in the profile until the nodes move to another one.",
             };
         });
