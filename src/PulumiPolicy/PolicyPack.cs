@@ -84,10 +84,12 @@ public sealed class PolicyPack
     {
         var (world, previous, rules, settings, levels) = await PrepareAsync(ct).ConfigureAwait(false);
         var state = StructJson.State(request.Urn, request.Type, request.Options?.Parent, request.Properties, "inputs");
-        var was = previous.Resources?.FirstOrDefault(r => r.Urn == request.Urn);
+        var was = previous.Find(request.Urn);
         if (was is not null) state = WithOldOutputs(state, was.State);
         var resource = new PulumiStackResource(request.Urn, request.Type, state) { DeleteBeforeReplace = request.Options?.DeleteBeforeReplace ?? false };
-        var change = PulumiStackComparison.CompareResource(previous.Resources, resource, request.Urn).Unwrap();
+        // Only this resource's old state matters; the rest of the stack is not compared (Analyze runs per resource).
+        PulumiStackResource[]? before = previous.Resources is null ? null : was is null ? [] : [was];
+        var change = PulumiStackComparison.CompareResource(before, resource, request.Urn).Unwrap();
         if (change.ResourceChanges.All(c => c.Kind == ChangeKind.NoOp)) return new AnalyzeResponse();
         var report = Analyzers.Analyzer.Run(world, change, rules);
         var response = new AnalyzeResponse();
