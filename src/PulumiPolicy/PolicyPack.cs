@@ -56,7 +56,7 @@ public sealed class PolicyPack
         {
             _stack = stack;
             if (_settings.StackExport is null && stack.Stack.Length > 0)
-                _exported = Task.Run(() => StackExport.RunAsync(stack, _env, CancellationToken.None));
+                _exported = Task.Run(() => StackExport.Run(stack, new PlanParser.Binary.ProcessToolRunner(_env)));
         }
     }
 

@@ -10,8 +10,8 @@ namespace Kalc.Iac.PulumiPolicy;
 /// here, so it is never held: only the signature is kept, which the preview reader turns into a sensitive value.</summary>
 internal static class StructJson
 {
-    public const string SignatureKey = "4dabf18193072939515e22adb298388d";
-    public const string SecretSignature = "1b47061264138c4ac30d75fd1eb44270";
+    private const string SignatureKey = PlanParser.Pulumi.PulumiSignatures.SecretKey;
+    private const string SecretSignature = PlanParser.Pulumi.PulumiSignatures.SecretValue;
 
     /// <summary>A state object in the shape of <c>apitype.ResourceV3</c>: <c>urn</c>, <c>type</c>, <c>custom</c>,
     /// <c>parent</c> and the properties as <c>outputs</c> (AnalyzeStack) or <c>inputs</c> (Analyze).</summary>

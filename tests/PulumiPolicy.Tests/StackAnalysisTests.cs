@@ -25,6 +25,16 @@ public class StackAnalysisTests
         return await pack.Client.AnalyzeStackAsync(EngineRequests.AnalyzeStack(Example(example, "pulumi/analyze-stack.json")));
     }
 
+    /// <summary>A pack the engine has configured for the example's stack and state, its previous stack from <paramref name="pulumi"/>.</summary>
+    private static async Task<InProcessPack> ConfiguredAsync(string example, FakePulumi pulumi)
+    {
+        var pack = await InProcessPack.StartAsync(Fixtures.Root, pulumi.Directory);
+        var info = await pack.Client.GetAnalyzerInfoAsync(new Empty());
+        await pack.Client.ConfigureStackAsync(EngineRequests.ConfigureStack("acme", "eks-prod", "prod"));
+        await pack.Client.ConfigureAsync(EngineRequests.Configure(info, StateConfig(example)));
+        return pack;
+    }
+
     [Fact]
     public async Task Deleted_instance_profiles_fail_the_preview_naming_the_gone_urn_the_nodes_and_the_components()
     {
@@ -165,10 +175,7 @@ public class StackAnalysisTests
     {
         const string example = "irsa-trust-mistake";
         using var pulumi = FakePulumi.Exporting(Example(example, "pulumi/stack-export.json"));
-        await using var pack = await InProcessPack.StartAsync(Fixtures.Root, pulumi.Directory);
-        var info = await pack.Client.GetAnalyzerInfoAsync(new Empty());
-        await pack.Client.ConfigureStackAsync(EngineRequests.ConfigureStack("acme", "eks-prod", "prod"));
-        await pack.Client.ConfigureAsync(EngineRequests.Configure(info, StateConfig(example)));
+        await using var pack = await ConfiguredAsync(example, pulumi);
         var stack = EngineRequests.AnalyzeStack(Example(example, "pulumi/analyze-stack.json"));
         var role = stack.Resources.Single(r => r.Type == "aws:iam/role:Role");
         var inputs = new Struct();
@@ -190,10 +197,7 @@ public class StackAnalysisTests
     {
         const string example = "irsa-trust-mistake";
         using var pulumi = FakePulumi.Exporting(Example(example, "pulumi/stack-export.json"));
-        await using var pack = await InProcessPack.StartAsync(Fixtures.Root, pulumi.Directory);
-        var info = await pack.Client.GetAnalyzerInfoAsync(new Empty());
-        await pack.Client.ConfigureStackAsync(EngineRequests.ConfigureStack("acme", "eks-prod", "prod"));
-        await pack.Client.ConfigureAsync(EngineRequests.Configure(info, StateConfig(example)));
+        await using var pack = await ConfiguredAsync(example, pulumi);
         var export = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Example(example, "pulumi/stack-export.json")));
         var old = export.RootElement.GetProperty("deployment").GetProperty("resources").EnumerateArray().Single(r => r.GetProperty("type").GetString() == "aws:iam/role:Role");
         var inputs = Google.Protobuf.JsonParser.Default.Parse<Struct>(old.GetProperty("inputs").GetRawText());

@@ -84,8 +84,8 @@ public static class PulumiStackComparison
 
     private static readonly string[] IdentityKeys = ["id", "arn"];
 
-    private const string UnknownSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-    private const string SignatureKey = "4dabf18193072939515e22adb298388d";
+    private const string UnknownSentinel = PulumiSignatures.Unknown;
+    private const string SignatureKey = PulumiSignatures.SecretKey;
 
     private static string? Identity(JsonElement state, string key)
     {
