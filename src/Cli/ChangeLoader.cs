@@ -45,6 +45,7 @@ internal static class ChangeLoader
         {
             PlanFormat.TerraformJson => TerraformJsonPlanReader.Read(bytes, name, AnalysedTypes).Unwrap(),
             PlanFormat.PulumiPreview => PulumiPreviewReader.Read(bytes, name).Unwrap(),
+            PlanFormat.PulumiEvents => PulumiEventStreamReader.Read(bytes, name).Unwrap(),
             PlanFormat.TerraformText => TerraformTextPlanReader.Read(bytes, name).Unwrap(),
             PlanFormat.BinaryPlan => name == "-"
                 ? throw new InputException(new InputError(name, "this is a binary Terraform plan on stdin; run `terraform show -json PLANFILE | kalc-iac` instead"))

@@ -11,6 +11,7 @@ internal static class HelpText
           kalc-iac snapshot --out DIR [--aws] [--k8s]
           kalc-iac rules
           kalc-iac explain RULE_ID
+          kalc-iac pulumi-analyzer ENGINE_ADDRESS [DIR]   (Pulumi policy pack; docs/pulumi-policy.md)
 
         PLAN is `terraform show -json` output, `terraform plan` text, `pulumi preview --json` output
         or a binary .tfplan; read from stdin when omitted or '-'.

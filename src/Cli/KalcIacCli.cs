@@ -17,6 +17,7 @@ public static class KalcIacCli
                 "rules" => RulesCommand.List(io.Out),
                 "explain" => RulesCommand.Explain(args[1..], io.Out),
                 "snapshot" => await SnapshotCommand.RunAsync(args[1..], io, ct).ConfigureAwait(false),
+                "pulumi-analyzer" => await PulumiAnalyzerCommand.RunAsync(args[1..], io, ct).ConfigureAwait(false),
                 _ when ArgumentParser.TryAnswer(args, io.Out, out var answered) => answered,
                 _ => await AnalyzeCommand.RunAsync(args, io, ct).ConfigureAwait(false),
             };

@@ -10,6 +10,6 @@ internal static class Program
         GCSettings.LatencyMode = GCLatencyMode.Batch;
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
-        return await KalcIacCli.RunAsync(args, CliIo.FromConsole(), cts.Token).ConfigureAwait(false);
+        return await KalcIacCli.RunAsync(PluginInvocation.Rewrite(args, PluginInvocation.ProcessNames()), CliIo.FromConsole(), cts.Token).ConfigureAwait(false);
     }
 }

@@ -2,12 +2,15 @@ using System.Diagnostics;
 
 namespace Kalc.Iac.PlanParser.Binary;
 
-/// <summary>Runs a real process found on PATH; the only class here that touches processes and the file system.</summary>
-public sealed class ProcessToolRunner : IPlanToolRunner
+/// <summary>Runs a real process found on PATH; the only class here that touches processes and the file system.
+/// <paramref name="environment"/> (default: the process's) gives the PATH it searches and passes on.</summary>
+public sealed class ProcessToolRunner(Func<string, string?>? environment = null) : IPlanToolRunner
 {
+    private readonly Func<string, string?> _env = environment ?? Environment.GetEnvironmentVariable;
+
     public string? Find(string executable)
     {
-        var path = Environment.GetEnvironmentVariable("PATH");
+        var path = _env("PATH");
         if (string.IsNullOrEmpty(path)) return null;
         var names = OperatingSystem.IsWindows() ? new[] { executable + ".exe", executable } : [executable];
         foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
@@ -33,6 +36,7 @@ public sealed class ProcessToolRunner : IPlanToolRunner
         foreach (var a in arguments) start.ArgumentList.Add(a);
         start.Environment["TF_IN_AUTOMATION"] = "1";
         start.Environment["NO_COLOR"] = "1";
+        if (_env("PATH") is { } searched) start.Environment["PATH"] = searched;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {executablePath}");
         process.StandardInput.Close();
         using var stdout = new MemoryStream();

@@ -12,6 +12,9 @@ public enum PlanFormat
     /// <summary><c>pulumi preview --json</c> output.</summary>
     PulumiPreview,
 
+    /// <summary>Pulumi engine events, one JSON object per line (<c>pulumi up --json</c>, <c>--event-log</c>, streaming preview JSON).</summary>
+    PulumiEvents,
+
     /// <summary>The human-readable <c>terraform plan</c> / <c>terraform show</c> output (or any other text).</summary>
     TerraformText,
 

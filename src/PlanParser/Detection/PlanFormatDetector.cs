@@ -39,6 +39,7 @@ public static class PlanFormatDetector
     private static PlanFormat ClassifyObject(ReadOnlySpan<byte> json)
     {
         var sawFormatVersion = false;
+        var sawSequence = false;
         try
         {
             var reader = new Utf8JsonReader(json, JsonLimits.ReaderOptions);
@@ -54,6 +55,9 @@ public static class PlanFormatDetector
                 if (reader.ValueTextEquals("values"u8))
                     return PlanFormat.TerraformState;
                 sawFormatVersion |= reader.ValueTextEquals("format_version"u8);
+                // An engine event: {"sequence": N, "timestamp": T, "<kind>Event": {...}} (apitype.EngineEvent).
+                sawSequence |= reader.ValueTextEquals("sequence"u8);
+                if (sawSequence && reader.ValueSpan.EndsWith("Event"u8)) return PlanFormat.PulumiEvents;
                 reader.Read();
                 reader.Skip();
             }

@@ -7,6 +7,9 @@ public enum InputKind
     TerraformText,
     PulumiPreview,
     Kubespray,
+
+    /// <summary>A Pulumi stack before and after an update, as a policy pack sees it (kalc-iac pulumi-analyzer).</summary>
+    PulumiStack,
 }
 
 public static class InputKindNames
@@ -17,6 +20,7 @@ public static class InputKindNames
         InputKind.TerraformText => "terraform-text",
         InputKind.PulumiPreview => "pulumi-preview",
         InputKind.Kubespray => "kubespray",
+        InputKind.PulumiStack => "pulumi-stack",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -11,9 +11,9 @@ namespace Kalc.Iac.PlanParser.Pulumi;
 /// (https://github.com/pulumi/pulumi/blob/master/sdk/go/common/resource/properties.go, sig.go). Secrets are never read.</summary>
 internal sealed class PulumiValueBuilder(PlanValueFactory values)
 {
-    private const string SignatureKey = "4dabf18193072939515e22adb298388d";
-    private const string SecretSignature = "1b47061264138c4ac30d75fd1eb44270";
-    private const string UnknownSentinel = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    private const string SignatureKey = PulumiSignatures.SecretKey;
+    private const string SecretSignature = PulumiSignatures.SecretValue;
+    private const string UnknownSentinel = PulumiSignatures.Unknown;
     private const string BlindedSecret = "[secret]";
 
     /// <summary>The state of a step side: outputs with the inputs laid over them (a preview's new inputs are
