@@ -33,6 +33,11 @@ internal static class AwsCliOutputKinds
         new("eks list-clusters", r => Has(r, "clusters") && r.Root.GetProperty("clusters").ValueKind == JsonValueKind.Array, (_, _) => { }),
         new("eks list-pod-identity-associations", r => Has(r, "associations"), EksOutputsReader.ReadAssociations),
         new("eks describe-pod-identity-association", r => Has(r, "association"), EksOutputsReader.ReadAssociation),
+        new("ec2 describe-security-group-rules", r => Has(r, "SecurityGroupRules"), SecurityGroupRulesReader.Read),
+        new("ec2 describe-network-interfaces", r => Has(r, "NetworkInterfaces"), NetworkInterfacesReader.Read),
+        new("eks list-access-entries", r => Has(r, "accessEntries"), AccessEntriesReader.ReadList),
+        new("eks describe-access-entry", r => Has(r, "accessEntry"), AccessEntriesReader.ReadOne),
+        new("eks list-associated-access-policies", r => Has(r, "associatedAccessPolicies"), AccessEntriesReader.ReadPolicies),
     ];
 
     private static bool Has(AwsDump dump, params string[] keys) => keys.Any(k => dump.Root.TryGetProperty(k, out _));

@@ -27,7 +27,13 @@ public static class AwsStateMerger
             Instances = Dedupe(fragments.SelectMany(f => f.State.Instances.Select(x => (x, 0))), x => x.InstanceId, fragments.Sum(f => f.State.Instances.Length)),
             Subnets = Dedupe(fragments.SelectMany(f => f.State.Subnets.Select(x => (x, 0))), x => x.SubnetId),
             Vpcs = Dedupe(fragments.SelectMany(f => f.State.Vpcs.Select(x => (x, 0))), x => x.VpcId),
-            SecurityGroups = Dedupe(fragments.SelectMany(f => f.State.SecurityGroups.Select(x => (x, 0))), x => x.GroupId),
+            SecurityGroups = SecurityGroupMerge.Merge(Dedupe(fragments.SelectMany(f => f.State.SecurityGroups.Select(x => (x, 0))), x => x.GroupId),
+                fragments.SelectMany(f => f.SecurityGroupRules)),
+            NetworkInterfaces = Dedupe(fragments.SelectMany(f => f.State.NetworkInterfaces.Select(x => (x, 0))), x => x.NetworkInterfaceId),
+            AccessEntries = AccessEntryMerge.Merge(fragments),
+            AccessPolicyAssociations = Dedupe(fragments.SelectMany(f => f.State.AccessPolicyAssociations.Select(x => (x, 0))),
+                x => $"{x.ClusterName}|{x.PrincipalArn}|{x.PolicyArn}"),
+            NotRead = [.. fragments.SelectMany(f => f.State.NotRead)],
             LaunchTemplateVersions = Dedupe(fragments.SelectMany(f => f.State.LaunchTemplateVersions.Select(x => (x, 0))), x => $"{x.LaunchTemplateId}#{x.VersionNumber}"),
             AutoScalingGroups = Dedupe(fragments.SelectMany(f => f.State.AutoScalingGroups.Select(x => (x, 0))), x => x.Name),
             EksClusters = Dedupe(fragments.SelectMany(f => f.State.EksClusters.Select(x => (x, 0))), x => x.Arn ?? x.Name),
@@ -38,7 +44,7 @@ public static class AwsStateMerger
     }
 
     /// <summary>Keeps one record per key: the highest rank, the first seen among equals.</summary>
-    private static ImmutableArray<T> Dedupe<T>(IEnumerable<(T Item, int Rank)> items, Func<T, string> key, int expected = 0)
+    internal static ImmutableArray<T> Dedupe<T>(IEnumerable<(T Item, int Rank)> items, Func<T, string> key, int expected = 0)
     {
         var best = new Dictionary<string, (T Item, int Rank, int Order)>(expected, StringComparer.Ordinal);
         var order = 0;

@@ -65,6 +65,7 @@ internal static class Ec2NetworkReader
                 GroupName = g.Str("GroupName"),
                 VpcId = g.Str("VpcId"),
                 Tags = AwsTags.Read(g),
+                Rules = SecurityGroupRulesReader.FromPermissions(g, path, parts.File),
                 Source = SourceRef.Of(parts.File, path: path),
             });
         }

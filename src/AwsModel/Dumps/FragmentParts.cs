@@ -21,6 +21,10 @@ internal sealed class FragmentParts(string file)
     public List<AutoScalingGroup> AutoScalingGroups { get; } = [];
     public List<EksCluster> EksClusters { get; } = [];
     public List<PodIdentityAssociation> PodIdentityAssociations { get; } = [];
+    public List<SecurityGroupRule> SecurityGroupRules { get; } = [];
+    public List<NetworkInterface> NetworkInterfaces { get; } = [];
+    public List<AccessEntry> AccessEntries { get; } = [];
+    public List<AccessPolicyAssociation> AccessPolicyAssociations { get; } = [];
     public HashSet<AwsStateKind> Loaded { get; } = [];
     public List<string> Missing { get; } = [];
     public string? AccountId { get; set; }
@@ -36,6 +40,7 @@ internal sealed class FragmentParts(string file)
         AssociationDetail = AssociationDetail,
         EmbeddedRoles = [.. EmbeddedRoles],
         OidcProviderDetails = [.. OidcProviderDetails],
+        SecurityGroupRules = [.. SecurityGroupRules],
         State = new AwsState
         {
             AccountId = AccountId,
@@ -51,6 +56,9 @@ internal sealed class FragmentParts(string file)
             AutoScalingGroups = [.. AutoScalingGroups],
             EksClusters = [.. EksClusters],
             PodIdentityAssociations = [.. PodIdentityAssociations],
+            NetworkInterfaces = [.. NetworkInterfaces],
+            AccessEntries = [.. AccessEntries],
+            AccessPolicyAssociations = [.. AccessPolicyAssociations],
             Loaded = [.. Loaded],
             Missing = [.. Missing],
         },

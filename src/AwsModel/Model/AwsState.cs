@@ -37,6 +37,15 @@ public sealed record AwsState
 
     public ImmutableArray<PodIdentityAssociation> PodIdentityAssociations { get; init; } = [];
 
+    public ImmutableArray<NetworkInterface> NetworkInterfaces { get; init; } = [];
+
+    public ImmutableArray<AccessEntry> AccessEntries { get; init; } = [];
+
+    public ImmutableArray<AccessPolicyAssociation> AccessPolicyAssociations { get; init; } = [];
+
+    /// <summary>Well-formed aws-cli outputs in the dump that kalc-iac does not read, for the report to list.</summary>
+    public ImmutableArray<NotReadOutput> NotRead { get; init; } = [];
+
     public ImmutableHashSet<AwsStateKind> Loaded { get; init; } = [];
 
     public ImmutableArray<string> Missing { get; init; } = [];
@@ -65,4 +74,14 @@ public enum AwsStateKind
 
     /// <summary>Managed policies were listed (get-account-authorization-details Policies, list-policies).</summary>
     ManagedPolicies,
+
+    /// <summary>describe-security-group-rules (rule ids); the rules themselves come with <see cref="SecurityGroups"/> too.</summary>
+    SecurityGroupRules,
+    NetworkInterfaces,
+
+    /// <summary>eks list-access-entries / describe-access-entry.</summary>
+    AccessEntries,
+
+    /// <summary>eks list-associated-access-policies.</summary>
+    AccessPolicyAssociations,
 }
