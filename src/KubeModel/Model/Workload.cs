@@ -47,6 +47,12 @@ public sealed record Workload
 
     public int? Replicas { get; init; }
 
+    /// <summary>The labels of the pods it runs (the pod template's; a Pod's own): what a Service's selector matches.</summary>
+    public ImmutableDictionary<string, string> PodLabels { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Every container's ports[] (init containers' too: a sidecar may serve).</summary>
+    public ImmutableArray<ContainerPort> ContainerPorts { get; init; } = [];
+
     public required SourceRef Source { get; init; }
 
     public string Key => $"{Kind}/{Namespace}/{Name}";

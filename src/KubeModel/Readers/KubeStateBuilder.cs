@@ -14,6 +14,10 @@ public sealed class KubeStateBuilder
     private readonly Dictionary<string, ServiceAccount> _serviceAccounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Workload> _workloads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConfigMap> _configMaps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Service> _services = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<AdmissionWebhook>> _webhookConfigs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ApiService> _apiServices = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string File, string Kind), int> _notRead = [];
     private readonly HashSet<KubeStateKind> _loaded = [];
     private readonly List<string> _missing = [];
     private int _ignored;
@@ -59,8 +63,24 @@ public sealed class KubeStateBuilder
                 _workloads.TryAdd(workload.Key, workload);
                 _loaded.Add(KubeStateKind.Workloads);
                 break;
+            case "Service":
+                var svc = ServiceReader.Read(obj, ObjectMeta.Read(obj, kind, where), source);
+                _services.TryAdd(svc.Key, svc);
+                _loaded.Add(KubeStateKind.Services);
+                break;
+            case "MutatingWebhookConfiguration" or "ValidatingWebhookConfiguration":
+                var whMeta = ObjectMeta.Read(obj, kind, where);
+                _webhookConfigs.TryAdd($"{kind}/{whMeta.Name}", [.. AdmissionReader.ReadWebhooks(obj, whMeta, source)]);
+                _loaded.Add(KubeStateKind.AdmissionWebhooks);
+                break;
+            case "APIService":
+                var api = AdmissionReader.ReadApiService(obj, ObjectMeta.Read(obj, kind, where), source);
+                _apiServices.TryAdd(api.Name, api);
+                _loaded.Add(KubeStateKind.ApiServices);
+                break;
             default:
                 _ignored++;
+                _notRead[(source.File, kind)] = _notRead.GetValueOrDefault((source.File, kind)) + 1;
                 break;
         }
     }
@@ -73,6 +93,9 @@ public sealed class KubeStateBuilder
         if (name.Contains("node", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.Nodes);
         if (name.Contains("serviceaccount", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.ServiceAccounts);
         if (name.Contains("configmap", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.ConfigMaps);
+        if (name.Contains("services", StringComparison.Ordinal) && !name.Contains("apiservices", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.Services);
+        if (name.Contains("webhookconfiguration", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.AdmissionWebhooks);
+        if (name.Contains("apiservice", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.ApiServices);
         if (WorkloadFileWords.Any(w => name.Contains(w, StringComparison.Ordinal))) _loaded.Add(KubeStateKind.Workloads);
     }
 
@@ -86,6 +109,9 @@ public sealed class KubeStateBuilder
             case "NodeList": _loaded.Add(KubeStateKind.Nodes); break;
             case "ServiceAccountList": _loaded.Add(KubeStateKind.ServiceAccounts); break;
             case "ConfigMapList": _loaded.Add(KubeStateKind.ConfigMaps); break;
+            case "ServiceList": _loaded.Add(KubeStateKind.Services); break;
+            case "MutatingWebhookConfigurationList" or "ValidatingWebhookConfigurationList": _loaded.Add(KubeStateKind.AdmissionWebhooks); break;
+            case "APIServiceList": _loaded.Add(KubeStateKind.ApiServices); break;
             case var l when l.Length > 4 && WorkloadReader.Kinds.Contains(l[..^4]): _loaded.Add(KubeStateKind.Workloads); break;
         }
     }
@@ -97,6 +123,7 @@ public sealed class KubeStateBuilder
         var kubeadm = configMaps.FirstOrDefault(c => c is { Namespace: "kube-system", Name: "kubeadm-config" });
         var missing = new List<string>(_missing);
         var mappings = awsAuth is null ? [] : AwsAuthParser.ParseMapRoles(awsAuth, missing);
+        var userMappings = awsAuth is null ? [] : AwsAuthParser.ParseMapUsers(awsAuth, missing);
         var kubeadmConfig = kubeadm is null ? null : KubeadmConfigParser.Parse(kubeadm, missing);
         return new KubeState
         {
@@ -105,6 +132,12 @@ public sealed class KubeStateBuilder
             Workloads = [.. Workloads()],
             ConfigMaps = configMaps,
             AwsAuthRoleMappings = mappings,
+            AwsAuthUserMappings = userMappings,
+            Services = [.. _services.Values.OrderBy(x => x.Key, StringComparer.Ordinal)],
+            AdmissionWebhooks = [.. _webhookConfigs.OrderBy(x => x.Key, StringComparer.Ordinal).SelectMany(x => x.Value)],
+            ApiServices = [.. _apiServices.Values.OrderBy(x => x.Name, StringComparer.Ordinal)],
+            NotRead = [.. _notRead.OrderBy(x => x.Key.File, StringComparer.Ordinal).ThenBy(x => x.Key.Kind, StringComparer.Ordinal)
+                .Select(x => new KubeNotRead(x.Key.File, x.Key.Kind, x.Value))],
             KubeadmConfig = kubeadmConfig,
             Loaded = [.. _loaded],
             Missing = [.. missing],

@@ -39,9 +39,18 @@ internal static class WorkloadReader
             OnControlPlane = ControlPlanePlacement.SelectsControlPlane(podSpec, nodeSelector),
             ToleratesControlPlane = tolerates,
             HostNetwork = podSpec.Bool("hostNetwork"),
+            PodLabels = meta.Kind == "Pod" ? meta.Labels : PodTemplateLabels(meta.Kind, spec),
+            ContainerPorts = [.. containers.Concat(podSpec.Arr("initContainers")).SelectMany(c => c.Arr("ports")).Select(ReadPort).OfType<ContainerPort>()],
             Replicas = meta.Kind is "Deployment" or "StatefulSet" or "ReplicaSet" ? (int)(spec.Long("replicas") ?? 1) : null,
             OwnedBy = meta.OwnerKind is { } k && meta.OwnerName is { } n ? $"{k}/{n}" : null,
             Source = source,
         };
     }
+
+    private static ImmutableDictionary<string, string> PodTemplateLabels(string kind, JsonElement spec) =>
+        (kind == "CronJob" ? spec.Obj("jobTemplate")?.Obj("spec")?.Obj("template") : spec.Obj("template"))?.Obj("metadata") is { } m
+            ? m.StringMap("labels") : ImmutableDictionary<string, string>.Empty;
+
+    private static ContainerPort? ReadPort(JsonElement p) =>
+        p.Long("containerPort") is { } n and > 0 and <= 65535 ? new ContainerPort(p.Str("name"), (int)n, p.Str("protocol") ?? "TCP") : null;
 }
