@@ -21,6 +21,10 @@ public static class ResourceMappers
         new PolicyAttachmentMapper(),
         new RolePolicyAttachmentsExclusiveMapper(),
         new RolePoliciesExclusiveMapper(),
+        new SecurityGroupMapper(),
+        new SecurityGroupRuleMapper(),
+        new VpcSecurityGroupRuleMapper(egress: false),
+        new VpcSecurityGroupRuleMapper(egress: true),
     ];
 
     private static readonly FrozenDictionary<string, IResourceMapper> ByType =
