@@ -20,6 +20,10 @@ internal static class EksOutputsReader
             OidcIssuer = c.Obj("identity")?.Obj("oidc")?.Str("issuer"),
             VpcId = c.Obj("resourcesVpcConfig")?.Str("vpcId"),
             ServiceIpv4Cidr = c.Obj("kubernetesNetworkConfig")?.Str("serviceIpv4Cidr"),
+            IpFamily = c.Obj("kubernetesNetworkConfig")?.Str("ipFamily"),
+            EncryptionKeyArns = [.. c.Arr("encryptionConfig").Select(e => e.Obj("provider")?.Str("keyArn")).OfType<string>()],
+            PlatformVersion = c.Str("platformVersion"),
+            Status = c.Str("status"),
             Source = SourceRef.Of(parts.File, path: "cluster"),
         });
         parts.Loaded.Add(AwsStateKind.EksClusters);

@@ -37,6 +37,17 @@ public sealed record AwsState
 
     public ImmutableArray<PodIdentityAssociation> PodIdentityAssociations { get; init; } = [];
 
+    public ImmutableArray<RouteTable> RouteTables { get; init; } = [];
+
+    public ImmutableArray<EksNodegroup> Nodegroups { get; init; } = [];
+
+    public ImmutableArray<FargateProfile> FargateProfiles { get; init; } = [];
+
+    public ImmutableArray<EksAddon> Addons { get; init; } = [];
+
+    /// <summary>describe-addon-versions output, when the dump has it: published add-on/cluster version compatibility.</summary>
+    public ImmutableArray<AddonVersionInfo> AddonVersions { get; init; } = [];
+
     public ImmutableHashSet<AwsStateKind> Loaded { get; init; } = [];
 
     public ImmutableArray<string> Missing { get; init; } = [];
@@ -56,6 +67,11 @@ public enum AwsStateKind
     AutoScalingGroups,
     EksClusters,
     PodIdentityAssociations,
+    RouteTables,
+    Nodegroups,
+    FargateProfiles,
+    Addons,
+    AddonVersions,
 
     /// <summary>Roles were listed (get-account-authorization-details, list-roles); see <see cref="IamRole.PoliciesIncomplete"/>.</summary>
     IamRoles,

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Kalc.Iac.Core;
 
 namespace Kalc.Iac.AwsModel.Model;
@@ -19,6 +20,16 @@ public sealed record EksCluster
     public string? VpcId { get; init; }
 
     public string? ServiceIpv4Cidr { get; init; }
+
+    /// <summary>kubernetesNetworkConfig.ipFamily: ipv4 or ipv6.</summary>
+    public string? IpFamily { get; init; }
+
+    /// <summary>encryptionConfig[].provider.keyArn: the KMS keys envelope-encrypting Kubernetes secrets.</summary>
+    public ImmutableArray<string> EncryptionKeyArns { get; init; } = [];
+
+    public string? PlatformVersion { get; init; }
+
+    public string? Status { get; init; }
 
     public required SourceRef Source { get; init; }
 }

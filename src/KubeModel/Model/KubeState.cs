@@ -16,6 +16,16 @@ public sealed record KubeState
 
     public ImmutableArray<ConfigMap> ConfigMaps { get; init; } = [];
 
+    public ImmutableArray<KubeService> Services { get; init; } = [];
+
+    public ImmutableArray<Ingress> Ingresses { get; init; } = [];
+
+    public ImmutableArray<PodDisruptionBudget> PodDisruptionBudgets { get; init; } = [];
+
+    public ImmutableArray<KarpenterNodePool> NodePools { get; init; } = [];
+
+    public ImmutableArray<KarpenterNodeClass> NodeClasses { get; init; } = [];
+
     public ImmutableHashSet<KubeStateKind> Loaded { get; init; } = [];
 
     public ImmutableArray<string> Missing { get; init; } = [];
@@ -36,4 +46,10 @@ public enum KubeStateKind
     ServiceAccounts,
     Workloads,
     ConfigMaps,
+    Services,
+    Ingresses,
+    PodDisruptionBudgets,
+
+    /// <summary>karpenter NodePools and EC2NodeClasses (read together: one without the other says little).</summary>
+    Karpenter,
 }

@@ -31,6 +31,12 @@ internal static class WorkloadReader
             ServiceAccountName = podSpec.Str("serviceAccountName") is { Length: > 0 } sa ? sa
                 : podSpec.Str("serviceAccount") is { Length: > 0 } old ? old : "default",
             Labels = meta.Labels,
+            PodLabels = meta.Kind switch
+            {
+                "Pod" => meta.Labels,
+                "CronJob" => spec.Obj("jobTemplate")?.Obj("spec")?.Obj("template")?.Obj("metadata")?.StringMap("labels") ?? meta.Labels,
+                _ => spec.Obj("template")?.Obj("metadata")?.StringMap("labels") ?? meta.Labels,
+            },
             NodeSelector = nodeSelector,
             Images = [.. containers.Concat(podSpec.Arr("initContainers")).Select(c => c.Str("image")).OfType<string>().Distinct()],
             Args = [.. containers.SelectMany(c => c.Strings("command").Concat(c.Strings("args")))],

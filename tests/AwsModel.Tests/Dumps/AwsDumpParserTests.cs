@@ -149,10 +149,10 @@ public sealed class AwsDumpParserTests
     [Fact]
     public void Json_that_is_not_an_aws_cli_output_we_read_is_an_error_naming_the_file_and_its_keys()
     {
-        var r = AwsDumpParser.Parse(Fixtures.Bytes("aws/aws-cli/eks_describe-nodegroup.json"), "dump/nodegroup.json");
+        var r = AwsDumpParser.Parse(Fixtures.Bytes("aws/aws-cli/eks_describe-identity-provider-config.json"), "dump/idp.json");
         Assert.False(r.IsOk);
-        Assert.Equal("dump/nodegroup.json", r.Error.File);
-        Assert.Equal("not an aws-cli output kalc-iac reads (top-level keys: nodegroup)", r.Error.Reason);
+        Assert.Equal("dump/idp.json", r.Error.File);
+        Assert.Equal("not an aws-cli output kalc-iac reads (top-level keys: identityProviderConfig)", r.Error.Reason);
     }
 
     [Fact]
