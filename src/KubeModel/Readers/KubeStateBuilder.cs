@@ -100,14 +100,15 @@ public sealed class KubeStateBuilder
     public void MarkLoadedFromFileName(string file)
     {
         var name = Path.GetFileName(file).ToLowerInvariant();
-        if (name.Contains("node", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.Nodes);
+        var karpenter = name.Contains("nodepool", StringComparison.Ordinal) || name.Contains("nodeclass", StringComparison.Ordinal) || name.Contains("karpenter", StringComparison.Ordinal);
+        if (name.Contains("node", StringComparison.Ordinal) && !karpenter) _loaded.Add(KubeStateKind.Nodes);
         if (name.Contains("serviceaccount", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.ServiceAccounts);
         if (name.Contains("configmap", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.ConfigMaps);
         if (WorkloadFileWords.Any(w => name.Contains(w, StringComparison.Ordinal))) _loaded.Add(KubeStateKind.Workloads);
         if (name.Contains("service", StringComparison.Ordinal) && !name.Contains("serviceaccount", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.Services);
         if (name.Contains("ingress", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.Ingresses);
         if (name.Contains("poddisruptionbudget", StringComparison.Ordinal) || name.Contains("pdb", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.PodDisruptionBudgets);
-        if (name.Contains("nodepool", StringComparison.Ordinal) || name.Contains("ec2nodeclass", StringComparison.Ordinal) || name.Contains("karpenter", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.Karpenter);
+        if (karpenter) _loaded.Add(KubeStateKind.Karpenter);
     }
 
     private static readonly string[] WorkloadFileWords = ["deployment", "daemonset", "statefulset", "replicaset", "pod", "job", "workload"];
