@@ -18,7 +18,7 @@ public sealed record WebhookTarget
 
     public ApiService? ApiService { get; init; }
 
-    public required Service Service { get; init; }
+    public required KubeService Service { get; init; }
 
     public required int ServicePort { get; init; }
 

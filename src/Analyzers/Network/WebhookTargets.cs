@@ -48,11 +48,13 @@ public static class WebhookTargets
             var byPort = new Dictionary<int, List<ClusterWorkload>>();
             foreach (var cw in selected)
             {
-                var podPort = int.TryParse(port.TargetPort, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
-                    : cw.Workload.ContainerPorts.FirstOrDefault(c => c.Name == port.TargetPort)?.Port;
+                // An unset targetPort is the port itself (the API server defaults it).
+                var targetPort = port.TargetPort ?? port.Port.ToString(CultureInfo.InvariantCulture);
+                var podPort = int.TryParse(targetPort, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+                    : cw.Workload.ContainerPorts.FirstOrDefault(c => c.Name == targetPort)?.Port;
                 if (podPort is not { } p)
                 {
-                    unresolved.Add($"{name}: {cw.Workload.Key} has no container port named {port.TargetPort}");
+                    unresolved.Add($"{name}: {cw.Workload.Key} has no container port named {targetPort}");
                     continue;
                 }
                 if (!byPort.TryGetValue(p, out var list)) byPort[p] = list = [];
@@ -71,7 +73,7 @@ public static class WebhookTargets
                     Service = service,
                     ServicePort = port.Port,
                     PodPort = podPort,
-                    PortChain = $"Service {service.Key} port {port.Port} -> targetPort {port.TargetPort} -> port {podPort} of {string.Join(", ", workloads.Select(x => x.Workload.Key))}",
+                    PortChain = $"Service {service.Key} port {port.Port} -> targetPort {port.TargetPort ?? port.Port.ToString(CultureInfo.InvariantCulture)} -> port {podPort} of {string.Join(", ", workloads.Select(x => x.Workload.Key))}",
                     Workloads = [.. workloads.Select(x => x.Workload)],
                     Nodes = [.. workloads.SelectMany(x => x.Placement.Nodes).Distinct(StringComparer.Ordinal)],
                     NodesExact = workloads.All(x => x.Placement.Exact),
@@ -81,7 +83,7 @@ public static class WebhookTargets
     }
 
     /// <summary>A Service with a selector selects pods whose labels include every selector pair, in its namespace.</summary>
-    public static bool Selects(Service service, Workload workload) =>
+    public static bool Selects(KubeService service, Workload workload) =>
         !service.Selector.IsEmpty && workload.Namespace == service.Namespace &&
         service.Selector.All(kv => workload.PodLabels.TryGetValue(kv.Key, out var v) && v == kv.Value);
 }

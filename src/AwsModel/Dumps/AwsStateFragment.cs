@@ -32,4 +32,7 @@ public sealed record AwsStateFragment
 
     /// <summary>get-open-id-connect-provider output: everything but the ARN, which the merge supplies.</summary>
     public ImmutableArray<OidcProvider> OidcProviderDetails { get; init; } = [];
+
+    /// <summary>Names printed by list commands (list-nodegroups, list-fargate-profiles, list-addons).</summary>
+    public ImmutableArray<ListedName> Listed { get; init; } = [];
 }

@@ -17,6 +17,7 @@ public static class AwsStateMerger
         var missing = new List<string>();
         missing.AddRange(fragments.SelectMany(f => f.State.Missing));
         missing.AddRange(MissingPages(fragments));
+        missing.AddRange(ListedNotDescribed(fragments));
         return new AwsState
         {
             AccountId = accountId,
@@ -38,6 +39,11 @@ public static class AwsStateMerger
             AutoScalingGroups = Dedupe(fragments.SelectMany(f => f.State.AutoScalingGroups.Select(x => (x, 0))), x => x.Name),
             EksClusters = Dedupe(fragments.SelectMany(f => f.State.EksClusters.Select(x => (x, 0))), x => x.Arn ?? x.Name),
             PodIdentityAssociations = Dedupe(fragments.SelectMany(f => f.State.PodIdentityAssociations.Select(x => (x, f.AssociationDetail))), x => x.AssociationId),
+            RouteTables = Dedupe(fragments.SelectMany(f => f.State.RouteTables.Select(x => (x, 0))), x => x.RouteTableId),
+            Nodegroups = Dedupe(fragments.SelectMany(f => f.State.Nodegroups.Select(x => (x, 0))), x => $"{x.ClusterName}/{x.Name}"),
+            FargateProfiles = Dedupe(fragments.SelectMany(f => f.State.FargateProfiles.Select(x => (x, 0))), x => $"{x.ClusterName}/{x.Name}"),
+            Addons = Dedupe(fragments.SelectMany(f => f.State.Addons.Select(x => (x, 0))), x => $"{x.ClusterName}/{x.Name}"),
+            AddonVersions = Dedupe(fragments.SelectMany(f => f.State.AddonVersions.Select(x => (x, 0))), x => $"{x.AddonName}@{x.Version}"),
             Loaded = [.. fragments.SelectMany(f => f.State.Loaded)],
             Missing = [.. missing],
         };
@@ -83,6 +89,22 @@ public static class AwsStateMerger
             listed.Add(detail with { Arn = $"arn:aws:iam::{accountId}:oidc-provider/{detail.Url}" });
         }
         return [.. listed];
+    }
+
+    /// <summary>A node group, Fargate profile or add-on a list command printed but whose describe output is not in the dump.</summary>
+    private static IEnumerable<string> ListedNotDescribed(IReadOnlyList<AwsStateFragment> fragments)
+    {
+        var described = new HashSet<(AwsStateKind, string)>();
+        foreach (var f in fragments)
+        {
+            foreach (var g in f.State.Nodegroups) described.Add((AwsStateKind.Nodegroups, g.Name));
+            foreach (var p in f.State.FargateProfiles) described.Add((AwsStateKind.FargateProfiles, p.Name));
+            foreach (var a in f.State.Addons) described.Add((AwsStateKind.Addons, a.Name));
+        }
+        return fragments.SelectMany(f => f.Listed)
+            .Where(l => !described.Contains((l.Kind, l.Name)))
+            .Select(l => $"{l.DescribeCommand}: {l.File} lists {l.Name}, but no {l.DescribeCommand} output for it was given")
+            .Distinct(StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> MissingPages(IReadOnlyList<AwsStateFragment> fragments)

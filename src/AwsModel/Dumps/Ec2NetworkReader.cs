@@ -21,6 +21,8 @@ internal static class Ec2NetworkReader
                 CidrBlock = s.Str("CidrBlock"),
                 Ipv6CidrBlocks = [.. s.Arr("Ipv6CidrBlockAssociationSet").Select(a => a.Str("Ipv6CidrBlock")).OfType<string>()],
                 AvailabilityZone = s.Str("AvailabilityZone"),
+                AvailabilityZoneId = s.Str("AvailabilityZoneId"),
+                MapPublicIpOnLaunch = s.Bool("MapPublicIpOnLaunch"),
                 Tags = AwsTags.Read(s),
                 Source = SourceRef.Of(parts.File, path: path),
             });

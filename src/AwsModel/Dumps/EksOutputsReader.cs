@@ -27,6 +27,10 @@ internal static class EksOutputsReader
             EndpointPublicAccess = vpc?.Field("endpointPublicAccess") is { } pub ? pub.ValueKind == JsonValueKind.True : null,
             EndpointPrivateAccess = vpc?.Field("endpointPrivateAccess") is { } prv ? prv.ValueKind == JsonValueKind.True : null,
             ServiceIpv4Cidr = c.Obj("kubernetesNetworkConfig")?.Str("serviceIpv4Cidr"),
+            IpFamily = c.Obj("kubernetesNetworkConfig")?.Str("ipFamily"),
+            EncryptionKeyArns = [.. c.Arr("encryptionConfig").Select(e => e.Obj("provider")?.Str("keyArn")).OfType<string>()],
+            PlatformVersion = c.Str("platformVersion"),
+            Status = c.Str("status"),
             Source = SourceRef.Of(parts.File, path: "cluster"),
         });
         parts.Loaded.Add(AwsStateKind.EksClusters);

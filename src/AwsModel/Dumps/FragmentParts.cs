@@ -25,6 +25,12 @@ internal sealed class FragmentParts(string file)
     public List<NetworkInterface> NetworkInterfaces { get; } = [];
     public List<AccessEntry> AccessEntries { get; } = [];
     public List<AccessPolicyAssociation> AccessPolicyAssociations { get; } = [];
+    public List<RouteTable> RouteTables { get; } = [];
+    public List<EksNodegroup> Nodegroups { get; } = [];
+    public List<FargateProfile> FargateProfiles { get; } = [];
+    public List<EksAddon> Addons { get; } = [];
+    public List<AddonVersionInfo> AddonVersions { get; } = [];
+    public List<ListedName> Listed { get; } = [];
     public HashSet<AwsStateKind> Loaded { get; } = [];
     public List<string> Missing { get; } = [];
     public string? AccountId { get; set; }
@@ -41,6 +47,7 @@ internal sealed class FragmentParts(string file)
         EmbeddedRoles = [.. EmbeddedRoles],
         OidcProviderDetails = [.. OidcProviderDetails],
         SecurityGroupRules = [.. SecurityGroupRules],
+        Listed = [.. Listed],
         State = new AwsState
         {
             AccountId = AccountId,
@@ -59,6 +66,11 @@ internal sealed class FragmentParts(string file)
             NetworkInterfaces = [.. NetworkInterfaces],
             AccessEntries = [.. AccessEntries],
             AccessPolicyAssociations = [.. AccessPolicyAssociations],
+            RouteTables = [.. RouteTables],
+            Nodegroups = [.. Nodegroups],
+            FargateProfiles = [.. FargateProfiles],
+            Addons = [.. Addons],
+            AddonVersions = [.. AddonVersions],
             Loaded = [.. Loaded],
             Missing = [.. Missing],
         },

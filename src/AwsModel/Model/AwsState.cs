@@ -45,6 +45,16 @@ public sealed record AwsState
 
     /// <summary>Well-formed aws-cli outputs in the dump that kalc-iac does not read, for the report to list.</summary>
     public ImmutableArray<NotReadOutput> NotRead { get; init; } = [];
+    public ImmutableArray<RouteTable> RouteTables { get; init; } = [];
+
+    public ImmutableArray<EksNodegroup> Nodegroups { get; init; } = [];
+
+    public ImmutableArray<FargateProfile> FargateProfiles { get; init; } = [];
+
+    public ImmutableArray<EksAddon> Addons { get; init; } = [];
+
+    /// <summary>describe-addon-versions output, when the dump has it: published add-on/cluster version compatibility.</summary>
+    public ImmutableArray<AddonVersionInfo> AddonVersions { get; init; } = [];
 
     public ImmutableHashSet<AwsStateKind> Loaded { get; init; } = [];
 
@@ -65,6 +75,11 @@ public enum AwsStateKind
     AutoScalingGroups,
     EksClusters,
     PodIdentityAssociations,
+    RouteTables,
+    Nodegroups,
+    FargateProfiles,
+    Addons,
+    AddonVersions,
 
     /// <summary>Roles were listed (get-account-authorization-details, list-roles); see <see cref="IamRole.PoliciesIncomplete"/>.</summary>
     IamRoles,

@@ -39,6 +39,15 @@ public sealed record EksCluster
 
     /// <summary>The groups on the control plane's ENIs: the cluster security group and the additional ones.</summary>
     public IEnumerable<string> ControlPlaneGroupIds => ClusterSecurityGroupId is { } c ? SecurityGroupIds.Prepend(c).Distinct() : SecurityGroupIds;
+    /// <summary>kubernetesNetworkConfig.ipFamily: ipv4 or ipv6.</summary>
+    public string? IpFamily { get; init; }
+
+    /// <summary>encryptionConfig[].provider.keyArn: the KMS keys envelope-encrypting Kubernetes secrets.</summary>
+    public ImmutableArray<string> EncryptionKeyArns { get; init; } = [];
+
+    public string? PlatformVersion { get; init; }
+
+    public string? Status { get; init; }
 
     public required SourceRef Source { get; init; }
 }

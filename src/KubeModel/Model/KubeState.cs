@@ -16,8 +16,6 @@ public sealed record KubeState
 
     public ImmutableArray<ConfigMap> ConfigMaps { get; init; } = [];
 
-    public ImmutableArray<Service> Services { get; init; } = [];
-
     /// <summary>Every webhook of every Mutating/ValidatingWebhookConfiguration.</summary>
     public ImmutableArray<AdmissionWebhook> AdmissionWebhooks { get; init; } = [];
 
@@ -25,6 +23,16 @@ public sealed record KubeState
 
     /// <summary>Objects of kinds not read, per file and kind.</summary>
     public ImmutableArray<KubeNotRead> NotRead { get; init; } = [];
+
+    public ImmutableArray<KubeService> Services { get; init; } = [];
+
+    public ImmutableArray<Ingress> Ingresses { get; init; } = [];
+
+    public ImmutableArray<PodDisruptionBudget> PodDisruptionBudgets { get; init; } = [];
+
+    public ImmutableArray<KarpenterNodePool> NodePools { get; init; } = [];
+
+    public ImmutableArray<KarpenterNodeClass> NodeClasses { get; init; } = [];
 
     public ImmutableHashSet<KubeStateKind> Loaded { get; init; } = [];
 
@@ -52,4 +60,9 @@ public enum KubeStateKind
     Services,
     AdmissionWebhooks,
     ApiServices,
+    Ingresses,
+    PodDisruptionBudgets,
+
+    /// <summary>karpenter NodePools and EC2NodeClasses (read together: one without the other says little).</summary>
+    Karpenter,
 }

@@ -18,6 +18,10 @@ public sealed record Workload
 
     public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>The labels its pods carry (spec.template.metadata.labels; a Pod's own labels): what PodDisruptionBudgets and
+    /// Services select.</summary>
+    public ImmutableDictionary<string, string> PodLabels { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public ImmutableDictionary<string, string> NodeSelector { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public ImmutableArray<string> Images { get; init; } = [];
@@ -46,9 +50,6 @@ public sealed record Workload
     public ImmutableArray<string> EnvNames { get; init; } = [];
 
     public int? Replicas { get; init; }
-
-    /// <summary>The labels of the pods it runs (the pod template's; a Pod's own): what a Service's selector matches.</summary>
-    public ImmutableDictionary<string, string> PodLabels { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     /// <summary>Every container's ports[] (init containers' too: a sidecar may serve).</summary>
     public ImmutableArray<ContainerPort> ContainerPorts { get; init; } = [];

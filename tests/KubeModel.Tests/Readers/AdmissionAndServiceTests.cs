@@ -48,7 +48,7 @@ public sealed class AdmissionAndServiceTests
     public void Services_keep_named_target_ports_and_selectors()
     {
         var svc = Assert.Single(Read().Services, s => s.Name == "metrics-server");
-        Assert.Equal(new ServicePort("https", 443, "https", "TCP", null), Assert.Single(svc.Ports));
+        Assert.Equal(new ServicePort(443, "https", "TCP", "https"), Assert.Single(svc.Ports));
         Assert.Equal("metrics-server", svc.Selector["k8s-app"]);
         Assert.Equal("ClusterIP", svc.Type);
     }
@@ -66,7 +66,7 @@ public sealed class AdmissionAndServiceTests
     {
         var state = Read();
         var notRead = Assert.Single(state.NotRead);
-        Assert.Equal(("PodDisruptionBudget", 1, "kubectl get PodDisruptionBudget"), (notRead.Kind, notRead.Count, notRead.Command));
+        Assert.Equal(("NetworkPolicy", 1, "kubectl get NetworkPolicy"), (notRead.Kind, notRead.Count, notRead.Command));
         Assert.Contains(KubeStateKind.AdmissionWebhooks, state.Loaded);
         Assert.Contains(KubeStateKind.ApiServices, state.Loaded);
         Assert.Contains(KubeStateKind.Services, state.Loaded);
