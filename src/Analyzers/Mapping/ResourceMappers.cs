@@ -25,6 +25,10 @@ public static class ResourceMappers
         new SecurityGroupRuleMapper(),
         new VpcSecurityGroupRuleMapper(egress: false),
         new VpcSecurityGroupRuleMapper(egress: true),
+        new AccessEntryMapper(),
+        new Kubernetes.ConfigMapMapper("kubernetes_config_map"),
+        new Kubernetes.ConfigMapMapper("kubernetes_config_map_v1"),
+        new Kubernetes.ConfigMapMapper("kubernetes_config_map_v1_data"),
     ];
 
     private static readonly FrozenDictionary<string, IResourceMapper> ByType =

@@ -16,6 +16,8 @@ public sealed class AnalysisContext
     private readonly Lazy<IReadOnlyList<NodeCredentials.CredentialLoss>> credentialLosses;
     private readonly Lazy<PermissionAnalysis> permissions;
     private readonly Lazy<IReadOnlyList<MappedChange>> touchingExisting;
+    private readonly Lazy<Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis> network;
+    private readonly Lazy<Kalc.Iac.Analyzers.ClusterAccess.NodeAccessAnalysis> access;
 
     public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null)
     {
@@ -28,6 +30,8 @@ public sealed class AnalysisContext
         topology = new Lazy<ClusterTopology>(() => new ClusterTopology(Before, Catalog));
         credentialLosses = new(() => NodeCredentials.CredentialLossAnalysis.Find(Before, After, Mapped));
         permissions = new Lazy<PermissionAnalysis>(() => new PermissionAnalysis(this));
+        network = new(() => Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis.Run(Topology, Mapped, Kalc.Iac.Analyzers.Network.FlowCatalog.Default));
+        access = new(() => Kalc.Iac.Analyzers.ClusterAccess.NodeAccessAnalysis.Run(Topology, Mapped));
         touchingExisting = new(() => [.. Mapped.Where(m => m.Status == MappingStatus.Analysed && m.Change.Kind is not (ChangeKind.Create or ChangeKind.NoOp or ChangeKind.Read))]);
     }
 
@@ -54,6 +58,12 @@ public sealed class AnalysisContext
 
     /// <summary>IAM evaluation of every component's requirements and trust before and after, computed once for all permission rules.</summary>
     public PermissionAnalysis Permissions => permissions.Value;
+
+    /// <summary>Flows between control plane, nodes and webhook pods that the change's security group edits block, computed once for the networking rules.</summary>
+    public Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis Network => network.Value;
+
+    /// <summary>Nodes whose kubelets the change's aws-auth / access entry edits leave unauthenticated, computed once for the access rules.</summary>
+    public Kalc.Iac.Analyzers.ClusterAccess.NodeAccessAnalysis Access => access.Value;
 
     /// <summary>Computes the analyses the rules share, side by side: rules running in parallel would otherwise wait on
     /// whichever of them the first rule to ask is computing.</summary>

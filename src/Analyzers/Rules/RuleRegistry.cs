@@ -18,6 +18,12 @@ public static class RuleRegistry
         new PodIdentityBroken(),
         new ComponentLosesActions(),
         new NodeRoleTrustDropsEc2(),
+        new ClusterAccess.AwsAuthDropsNodeRole(),
+        new ClusterAccess.NodeAccessEntryRemoved(),
+        new ClusterAccess.AdminMappingRemoved(),
+        new ClusterAccess.AwsAuthMalformed(),
+        new Networking.NodeFlowBlocked(),
+        new Networking.WebhookUnreachable(),
         .. KubesprayRules.All,
     ];
 
