@@ -33,7 +33,8 @@ public sealed class NodeNetworkAnalysis
     {
         var before = SecurityGroupRuleSet.Of(topology.World.Aws);
         var projection = SecurityGroupProjection.Apply(before, mapped);
-        if (projection.ChangesByGroup.Count == 0) return new([], [], [], false);
+        // Adding rules only ever allows more: a plan whose group edits are all new rules cannot block a flow.
+        if (projection.ChangesByGroup.Values.All(list => list.All(c => c.Kind == ChangeKind.Create))) return new([], [], [], false);
         var touched = projection.ChangesByGroup;
         var network = new ClusterNetwork(topology);
         var losses = ImmutableArray.CreateBuilder<FlowLoss>();
