@@ -23,11 +23,14 @@ public sealed class SecurityGroupRuleMapper : IResourceMapper
     public IReadOnlyList<string> Attributes { get; } =
         ["type", "security_group_id", "protocol", "from_port", "to_port", "cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "source_security_group_id", "self", "description"];
 
-    public MappedChange Map(ResourceChange change)
+    public MappedChange Map(ResourceChange change) => Build(change, Side);
+
+    /// <summary>A rule change from its two sides, each read by <paramref name="side"/> (group id and rules).</summary>
+    internal static MappedChange Build(ResourceChange change, Func<PlanValue, SourceRef, (string?, Known<ImmutableArray<SecurityGroupRule>>?)> side)
     {
         var source = change.Source with { Path = change.Address };
-        var (gb, rb) = Side(change.Before, source);
-        var (ga, ra) = Side(change.After, source);
+        var (gb, rb) = side(change.Before, source);
+        var (ga, ra) = side(change.After, source);
         return new SecurityGroupRuleChange(change, gb, rb, ga, ra)
             .Identified(change.Before is not PlanObject || gb is not null, "the rule's security_group_id is not in the plan");
     }
@@ -52,14 +55,7 @@ public sealed class VpcSecurityGroupRuleMapper(bool egress) : IResourceMapper
     public IReadOnlyList<string> Attributes { get; } =
         ["id", "security_group_rule_id", "security_group_id", "ip_protocol", "from_port", "to_port", "cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id", "description"];
 
-    public MappedChange Map(ResourceChange change)
-    {
-        var source = change.Source with { Path = change.Address };
-        var (gb, rb) = Side(change.Before, source);
-        var (ga, ra) = Side(change.After, source);
-        return new SecurityGroupRuleChange(change, gb, rb, ga, ra)
-            .Identified(change.Before is not PlanObject || gb is not null, "the rule's security_group_id is not in the plan");
-    }
+    public MappedChange Map(ResourceChange change) => SecurityGroupRuleMapper.Build(change, Side);
 
     private (string?, Known<ImmutableArray<SecurityGroupRule>>?) Side(PlanValue v, SourceRef source)
     {
