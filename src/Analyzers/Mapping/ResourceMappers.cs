@@ -21,6 +21,14 @@ public static class ResourceMappers
         new PolicyAttachmentMapper(),
         new RolePolicyAttachmentsExclusiveMapper(),
         new RolePoliciesExclusiveMapper(),
+        new SecurityGroupMapper(),
+        new SecurityGroupRuleMapper(),
+        new VpcSecurityGroupRuleMapper(egress: false),
+        new VpcSecurityGroupRuleMapper(egress: true),
+        new AccessEntryMapper(),
+        new Kubernetes.ConfigMapMapper("kubernetes_config_map"),
+        new Kubernetes.ConfigMapMapper("kubernetes_config_map_v1"),
+        new Kubernetes.ConfigMapMapper("kubernetes_config_map_v1_data"),
     ];
 
     private static readonly FrozenDictionary<string, IResourceMapper> ByType =

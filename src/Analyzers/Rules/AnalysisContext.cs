@@ -20,6 +20,8 @@ public sealed class AnalysisContext
     private readonly Lazy<ClusterFootprint> footprint;
     private readonly Lazy<IReadOnlyList<MappedChange>> touchingExisting;
     private readonly ConcurrentDictionary<Type, Lazy<object>> shared = new();
+    private readonly Lazy<Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis> network;
+    private readonly Lazy<Kalc.Iac.Analyzers.ClusterAccess.NodeAccessAnalysis> access;
 
     public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null, ResourceTypeClasses? types = null)
     {
@@ -32,6 +34,8 @@ public sealed class AnalysisContext
         Types = types ?? ResourceTypes.Default;
         topology = new Lazy<ClusterTopology>(() => new ClusterTopology(Before, Catalog));
         footprint = new Lazy<ClusterFootprint>(() => new ClusterFootprint(Before, Topology));
+        network = new(() => Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis.Run(Topology, Mapped, Kalc.Iac.Analyzers.Network.FlowCatalog.Default));
+        access = new(() => Kalc.Iac.Analyzers.ClusterAccess.NodeAccessAnalysis.Run(Topology, Mapped));
         touchingExisting = new(() => [.. Mapped.Where(m => m.Status == MappingStatus.Analysed && m.Change.Kind is not (ChangeKind.Create or ChangeKind.NoOp or ChangeKind.Read))]);
     }
 
@@ -68,6 +72,12 @@ public sealed class AnalysisContext
     /// <summary>The shared analysis <typeparamref name="T"/>, computed on first use (once, whichever rule asks first).</summary>
     public T Analysis<T>() where T : class, ISharedAnalysis<T> =>
         (T)shared.GetOrAdd(typeof(T), _ => new Lazy<object>(() => T.Compute(this))).Value;
+
+    /// <summary>Flows between control plane, nodes and webhook pods that the change's security group edits block, computed once for the networking rules.</summary>
+    public Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis Network => network.Value;
+
+    /// <summary>Nodes whose kubelets the change's aws-auth / access entry edits leave unauthenticated, computed once for the access rules.</summary>
+    public Kalc.Iac.Analyzers.ClusterAccess.NodeAccessAnalysis Access => access.Value;
 
     /// <summary>Computes the analyses the rules share, side by side: rules running in parallel would otherwise wait on
     /// whichever of them the first rule to ask is computing.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Kalc.Iac.AwsModel.Model;
 using Kalc.Iac.Core;
@@ -14,7 +15,8 @@ internal static class AutoScalingGroupsReader
         foreach (var g in dump.Items("AutoScalingGroups"))
         {
             var path = $"AutoScalingGroups[{i++}]";
-            var lt = g.Obj("LaunchTemplate") ?? g.Obj("MixedInstancesPolicy")?.Obj("LaunchTemplate")?.Obj("LaunchTemplateSpecification");
+            var mixed = g.Obj("MixedInstancesPolicy")?.Obj("LaunchTemplate");
+            var lt = g.Obj("LaunchTemplate") ?? mixed?.Obj("LaunchTemplateSpecification");
             parts.AutoScalingGroups.Add(new AutoScalingGroup
             {
                 Name = g.Need("AutoScalingGroupName", path),
@@ -23,6 +25,10 @@ internal static class AutoScalingGroupsReader
                 LaunchTemplateName = lt?.Str("LaunchTemplateName"),
                 LaunchTemplateVersion = lt?.Str("Version"),
                 LaunchConfigurationName = g.Str("LaunchConfigurationName"),
+                MixedInstances = mixed is not null,
+                OverrideInstanceTypes = mixed is { } m ? [.. m.Arr("Overrides").Select(o => o.Str("InstanceType")).OfType<string>()] : [],
+                SubnetIds = [.. (g.Str("VPCZoneIdentifier") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                InstanceLaunchTemplateVersions = InstanceVersions(g),
                 MinSize = (int)(g.Long("MinSize") ?? 0),
                 MaxSize = (int)(g.Long("MaxSize") ?? 0),
                 DesiredCapacity = (int)(g.Long("DesiredCapacity") ?? 0),
@@ -32,5 +38,13 @@ internal static class AutoScalingGroupsReader
             });
         }
         parts.Loaded.Add(AwsStateKind.AutoScalingGroups);
+    }
+
+    private static ImmutableDictionary<string, string> InstanceVersions(JsonElement group)
+    {
+        var b = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var i in group.Arr("Instances"))
+            if (i.Str("InstanceId") is { } id && i.Obj("LaunchTemplate")?.Str("Version") is { } version) b[id] = version;
+        return b.ToImmutable();
     }
 }

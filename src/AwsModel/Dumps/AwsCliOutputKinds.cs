@@ -33,6 +33,19 @@ internal static class AwsCliOutputKinds
         new("eks list-clusters", r => Has(r, "clusters") && r.Root.GetProperty("clusters").ValueKind == JsonValueKind.Array, (_, _) => { }),
         new("eks list-pod-identity-associations", r => Has(r, "associations"), EksOutputsReader.ReadAssociations),
         new("eks describe-pod-identity-association", r => Has(r, "association"), EksOutputsReader.ReadAssociation),
+        new("ec2 describe-security-group-rules", r => Has(r, "SecurityGroupRules"), SecurityGroupRulesReader.Read),
+        new("ec2 describe-network-interfaces", r => Has(r, "NetworkInterfaces"), NetworkInterfacesReader.Read),
+        new("eks list-access-entries", r => Has(r, "accessEntries"), AccessEntriesReader.ReadList),
+        new("eks describe-access-entry", r => Has(r, "accessEntry"), AccessEntriesReader.ReadOne),
+        new("eks list-associated-access-policies", r => Has(r, "associatedAccessPolicies"), AccessEntriesReader.ReadPolicies),
+        new("ec2 describe-route-tables", r => Has(r, "RouteTables"), RouteTablesReader.Read),
+        new("eks describe-nodegroup", r => Has(r, "nodegroup"), EksComputeReader.ReadNodegroup),
+        new("eks list-nodegroups", r => Has(r, "nodegroups") && EksComputeReader.IsNameList(r, "nodegroups"), EksComputeReader.ReadNodegroupList),
+        new("eks describe-fargate-profile", r => Has(r, "fargateProfile"), EksComputeReader.ReadFargateProfile),
+        new("eks list-fargate-profiles", r => Has(r, "fargateProfileNames"), EksComputeReader.ReadFargateProfileList),
+        new("eks describe-addon", r => Has(r, "addon"), EksAddonsReader.ReadAddon),
+        new("eks list-addons", r => Has(r, "addons") && EksComputeReader.IsNameList(r, "addons"), EksComputeReader.ReadAddonList),
+        new("eks describe-addon-versions", r => Has(r, "addons") && !EksComputeReader.IsNameList(r, "addons"), EksAddonsReader.ReadVersions),
     ];
 
     private static bool Has(AwsDump dump, params string[] keys) => keys.Any(k => dump.Root.TryGetProperty(k, out _));

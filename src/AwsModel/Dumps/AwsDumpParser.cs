@@ -27,10 +27,7 @@ public static class AwsDumpParser
                 $"not an aws-cli output kalc-iac reads (a JSON {root.ValueKind.ToString().ToLowerInvariant()} at top level; was it printed with --query or --output other than json?)"));
         var kinds = AwsCliOutputKinds.All.Where(k => k.Matches(dump)).ToList();
         if (kinds.Count == 0)
-        {
-            var keys = string.Join(", ", root.EnumerateObject().Select(p => p.Name).Take(12));
-            throw new InputException(new InputError(file, $"not an aws-cli output kalc-iac reads (top-level keys: {(keys.Length == 0 ? "none" : keys)})"));
-        }
+            return NotRead(file, root);
         if (kinds.Count > 1)
             throw new InputException(new InputError(file, $"mixes the outputs of several aws-cli commands ({string.Join(", ", kinds.Select(k => k.Command))}); give one command's output per file"));
         var kind = kinds[0];
@@ -49,6 +46,21 @@ public static class AwsDumpParser
             throw new InputException(new InputError(file, $"{kind.Command}: {JsonTextErrors.LoneSurrogate}"));
         }
         return parts.Freeze(kind.Command, TruncatedBy(root));
+    }
+
+    /// <summary>A well-formed JSON object that is no output kalc-iac reads: listed in the report as not read, not refused
+    /// (a state directory holds whatever its owner dumped).</summary>
+    private static AwsStateFragment NotRead(string file, JsonElement root)
+    {
+        var keys = root.EnumerateObject().Select(p => p.Name).ToList();
+        var command = UnreadOutputNames.Guess(keys) is { } c ? c
+            : keys.Count == 0 ? "an empty JSON object" : $"top-level keys: {string.Join(", ", keys.Take(12))}";
+        return new AwsStateFragment
+        {
+            File = file,
+            Command = "(not read)",
+            State = new Model.AwsState { NotRead = [new Model.NotReadOutput(file, command)] },
+        };
     }
 
     /// <summary>aws-cli prints NextToken when --max-items cut the output; a raw page has NextToken/nextToken (EC2,

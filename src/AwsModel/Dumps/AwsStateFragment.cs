@@ -27,6 +27,12 @@ public sealed record AwsStateFragment
     /// <summary>Roles as they appear inside an instance profile: identity and trust policy only.</summary>
     public ImmutableArray<IamRole> EmbeddedRoles { get; init; } = [];
 
+    /// <summary>describe-security-group-rules output: rules the merge folds into their groups.</summary>
+    public ImmutableArray<SecurityGroupRule> SecurityGroupRules { get; init; } = [];
+
     /// <summary>get-open-id-connect-provider output: everything but the ARN, which the merge supplies.</summary>
     public ImmutableArray<OidcProvider> OidcProviderDetails { get; init; } = [];
+
+    /// <summary>Names printed by list commands (list-nodegroups, list-fargate-profiles, list-addons).</summary>
+    public ImmutableArray<ListedName> Listed { get; init; } = [];
 }

@@ -17,6 +17,7 @@ public static class AwsStateMerger
         var missing = new List<string>();
         missing.AddRange(fragments.SelectMany(f => f.State.Missing));
         missing.AddRange(MissingPages(fragments));
+        missing.AddRange(ListedNotDescribed(fragments));
         return new AwsState
         {
             AccountId = accountId,
@@ -27,18 +28,29 @@ public static class AwsStateMerger
             Instances = Dedupe(fragments.SelectMany(f => f.State.Instances.Select(x => (x, 0))), x => x.InstanceId, fragments.Sum(f => f.State.Instances.Length)),
             Subnets = Dedupe(fragments.SelectMany(f => f.State.Subnets.Select(x => (x, 0))), x => x.SubnetId),
             Vpcs = Dedupe(fragments.SelectMany(f => f.State.Vpcs.Select(x => (x, 0))), x => x.VpcId),
-            SecurityGroups = Dedupe(fragments.SelectMany(f => f.State.SecurityGroups.Select(x => (x, 0))), x => x.GroupId),
+            SecurityGroups = SecurityGroupMerge.Merge(Dedupe(fragments.SelectMany(f => f.State.SecurityGroups.Select(x => (x, 0))), x => x.GroupId),
+                fragments.SelectMany(f => f.SecurityGroupRules)),
+            NetworkInterfaces = Dedupe(fragments.SelectMany(f => f.State.NetworkInterfaces.Select(x => (x, 0))), x => x.NetworkInterfaceId),
+            AccessEntries = AccessEntryMerge.Merge(fragments),
+            AccessPolicyAssociations = Dedupe(fragments.SelectMany(f => f.State.AccessPolicyAssociations.Select(x => (x, 0))),
+                x => $"{x.ClusterName}|{x.PrincipalArn}|{x.PolicyArn}"),
+            NotRead = [.. fragments.SelectMany(f => f.State.NotRead)],
             LaunchTemplateVersions = Dedupe(fragments.SelectMany(f => f.State.LaunchTemplateVersions.Select(x => (x, 0))), x => $"{x.LaunchTemplateId}#{x.VersionNumber}"),
             AutoScalingGroups = Dedupe(fragments.SelectMany(f => f.State.AutoScalingGroups.Select(x => (x, 0))), x => x.Name),
             EksClusters = Dedupe(fragments.SelectMany(f => f.State.EksClusters.Select(x => (x, 0))), x => x.Arn ?? x.Name),
             PodIdentityAssociations = Dedupe(fragments.SelectMany(f => f.State.PodIdentityAssociations.Select(x => (x, f.AssociationDetail))), x => x.AssociationId),
+            RouteTables = Dedupe(fragments.SelectMany(f => f.State.RouteTables.Select(x => (x, 0))), x => x.RouteTableId),
+            Nodegroups = Dedupe(fragments.SelectMany(f => f.State.Nodegroups.Select(x => (x, 0))), x => $"{x.ClusterName}/{x.Name}"),
+            FargateProfiles = Dedupe(fragments.SelectMany(f => f.State.FargateProfiles.Select(x => (x, 0))), x => $"{x.ClusterName}/{x.Name}"),
+            Addons = Dedupe(fragments.SelectMany(f => f.State.Addons.Select(x => (x, 0))), x => $"{x.ClusterName}/{x.Name}"),
+            AddonVersions = Dedupe(fragments.SelectMany(f => f.State.AddonVersions.Select(x => (x, 0))), x => $"{x.AddonName}@{x.Version}"),
             Loaded = [.. fragments.SelectMany(f => f.State.Loaded)],
             Missing = [.. missing],
         };
     }
 
     /// <summary>Keeps one record per key: the highest rank, the first seen among equals.</summary>
-    private static ImmutableArray<T> Dedupe<T>(IEnumerable<(T Item, int Rank)> items, Func<T, string> key, int expected = 0)
+    internal static ImmutableArray<T> Dedupe<T>(IEnumerable<(T Item, int Rank)> items, Func<T, string> key, int expected = 0)
     {
         var best = new Dictionary<string, (T Item, int Rank, int Order)>(expected, StringComparer.Ordinal);
         var order = 0;
@@ -77,6 +89,22 @@ public static class AwsStateMerger
             listed.Add(detail with { Arn = $"arn:aws:iam::{accountId}:oidc-provider/{detail.Url}" });
         }
         return [.. listed];
+    }
+
+    /// <summary>A node group, Fargate profile or add-on a list command printed but whose describe output is not in the dump.</summary>
+    private static IEnumerable<string> ListedNotDescribed(IReadOnlyList<AwsStateFragment> fragments)
+    {
+        var described = new HashSet<(AwsStateKind, string)>();
+        foreach (var f in fragments)
+        {
+            foreach (var g in f.State.Nodegroups) described.Add((AwsStateKind.Nodegroups, g.Name));
+            foreach (var p in f.State.FargateProfiles) described.Add((AwsStateKind.FargateProfiles, p.Name));
+            foreach (var a in f.State.Addons) described.Add((AwsStateKind.Addons, a.Name));
+        }
+        return fragments.SelectMany(f => f.Listed)
+            .Where(l => !described.Contains((l.Kind, l.Name)))
+            .Select(l => $"{l.DescribeCommand}: {l.File} lists {l.Name}, but no {l.DescribeCommand} output for it was given")
+            .Distinct(StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> MissingPages(IReadOnlyList<AwsStateFragment> fragments)

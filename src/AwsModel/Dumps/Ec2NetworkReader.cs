@@ -21,6 +21,8 @@ internal static class Ec2NetworkReader
                 CidrBlock = s.Str("CidrBlock"),
                 Ipv6CidrBlocks = [.. s.Arr("Ipv6CidrBlockAssociationSet").Select(a => a.Str("Ipv6CidrBlock")).OfType<string>()],
                 AvailabilityZone = s.Str("AvailabilityZone"),
+                AvailabilityZoneId = s.Str("AvailabilityZoneId"),
+                MapPublicIpOnLaunch = s.Bool("MapPublicIpOnLaunch"),
                 Tags = AwsTags.Read(s),
                 Source = SourceRef.Of(parts.File, path: path),
             });
@@ -65,6 +67,7 @@ internal static class Ec2NetworkReader
                 GroupName = g.Str("GroupName"),
                 VpcId = g.Str("VpcId"),
                 Tags = AwsTags.Read(g),
+                Rules = SecurityGroupRulesReader.FromPermissions(g, path, parts.File),
                 Source = SourceRef.Of(parts.File, path: path),
             });
         }

@@ -11,6 +11,7 @@ internal static class EksOutputsReader
     public static void ReadCluster(AwsDump dump, FragmentParts parts)
     {
         var c = dump.Root.Obj("cluster") ?? throw new InputException("\"cluster\" is not an object");
+        var vpc = c.Obj("resourcesVpcConfig");
         parts.EksClusters.Add(new EksCluster
         {
             Name = c.Need("name", "cluster"),
@@ -18,8 +19,18 @@ internal static class EksOutputsReader
             Version = c.Str("version"),
             RoleArn = c.Str("roleArn"),
             OidcIssuer = c.Obj("identity")?.Obj("oidc")?.Str("issuer"),
-            VpcId = c.Obj("resourcesVpcConfig")?.Str("vpcId"),
+            VpcId = vpc?.Str("vpcId"),
+            AuthenticationMode = c.Obj("accessConfig")?.Str("authenticationMode"),
+            SecurityGroupIds = vpc is { } v1 ? v1.Strings("securityGroupIds") : [],
+            ClusterSecurityGroupId = vpc?.Str("clusterSecurityGroupId"),
+            SubnetIds = vpc is { } v2 ? v2.Strings("subnetIds") : [],
+            EndpointPublicAccess = vpc?.Field("endpointPublicAccess") is { } pub ? pub.ValueKind == JsonValueKind.True : null,
+            EndpointPrivateAccess = vpc?.Field("endpointPrivateAccess") is { } prv ? prv.ValueKind == JsonValueKind.True : null,
             ServiceIpv4Cidr = c.Obj("kubernetesNetworkConfig")?.Str("serviceIpv4Cidr"),
+            IpFamily = c.Obj("kubernetesNetworkConfig")?.Str("ipFamily"),
+            EncryptionKeyArns = [.. c.Arr("encryptionConfig").Select(e => e.Obj("provider")?.Str("keyArn")).OfType<string>()],
+            PlatformVersion = c.Str("platformVersion"),
+            Status = c.Str("status"),
             Source = SourceRef.Of(parts.File, path: "cluster"),
         });
         parts.Loaded.Add(AwsStateKind.EksClusters);

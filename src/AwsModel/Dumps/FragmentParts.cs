@@ -21,6 +21,16 @@ internal sealed class FragmentParts(string file)
     public List<AutoScalingGroup> AutoScalingGroups { get; } = [];
     public List<EksCluster> EksClusters { get; } = [];
     public List<PodIdentityAssociation> PodIdentityAssociations { get; } = [];
+    public List<SecurityGroupRule> SecurityGroupRules { get; } = [];
+    public List<NetworkInterface> NetworkInterfaces { get; } = [];
+    public List<AccessEntry> AccessEntries { get; } = [];
+    public List<AccessPolicyAssociation> AccessPolicyAssociations { get; } = [];
+    public List<RouteTable> RouteTables { get; } = [];
+    public List<EksNodegroup> Nodegroups { get; } = [];
+    public List<FargateProfile> FargateProfiles { get; } = [];
+    public List<EksAddon> Addons { get; } = [];
+    public List<AddonVersionInfo> AddonVersions { get; } = [];
+    public List<ListedName> Listed { get; } = [];
     public HashSet<AwsStateKind> Loaded { get; } = [];
     public List<string> Missing { get; } = [];
     public string? AccountId { get; set; }
@@ -36,6 +46,8 @@ internal sealed class FragmentParts(string file)
         AssociationDetail = AssociationDetail,
         EmbeddedRoles = [.. EmbeddedRoles],
         OidcProviderDetails = [.. OidcProviderDetails],
+        SecurityGroupRules = [.. SecurityGroupRules],
+        Listed = [.. Listed],
         State = new AwsState
         {
             AccountId = AccountId,
@@ -51,6 +63,14 @@ internal sealed class FragmentParts(string file)
             AutoScalingGroups = [.. AutoScalingGroups],
             EksClusters = [.. EksClusters],
             PodIdentityAssociations = [.. PodIdentityAssociations],
+            NetworkInterfaces = [.. NetworkInterfaces],
+            AccessEntries = [.. AccessEntries],
+            AccessPolicyAssociations = [.. AccessPolicyAssociations],
+            RouteTables = [.. RouteTables],
+            Nodegroups = [.. Nodegroups],
+            FargateProfiles = [.. FargateProfiles],
+            Addons = [.. Addons],
+            AddonVersions = [.. AddonVersions],
             Loaded = [.. Loaded],
             Missing = [.. Missing],
         },

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Kalc.Iac.AwsModel.Model;
 using Kalc.Iac.Core;
@@ -13,7 +14,8 @@ internal static class LaunchTemplateVersionsReader
         foreach (var v in dump.Items("LaunchTemplateVersions"))
         {
             var path = $"LaunchTemplateVersions[{i++}]";
-            var profile = v.Obj("LaunchTemplateData")?.Obj("IamInstanceProfile");
+            var data = v.Obj("LaunchTemplateData");
+            var profile = data?.Obj("IamInstanceProfile");
             parts.LaunchTemplateVersions.Add(new LaunchTemplateVersion
             {
                 LaunchTemplateId = v.Need("LaunchTemplateId", path),
@@ -22,9 +24,21 @@ internal static class LaunchTemplateVersionsReader
                 DefaultVersion = v.Bool("DefaultVersion"),
                 InstanceProfileArn = profile?.Str("Arn"),
                 InstanceProfileName = profile?.Str("Name"),
+                ImageId = data?.Str("ImageId"),
+                InstanceType = data?.Str("InstanceType"),
+                HasUserData = data?.Str("UserData") is { Length: > 0 },
+                SecurityGroupIds = data is { } d ? SecurityGroups(d) : [],
                 Source = SourceRef.Of(parts.File, path: path),
             });
         }
         parts.Loaded.Add(AwsStateKind.LaunchTemplateVersions);
+    }
+
+    private static ImmutableArray<string> SecurityGroups(JsonElement data)
+    {
+        var ids = new List<string>(data.Strings("SecurityGroupIds"));
+        foreach (var nic in data.Arr("NetworkInterfaces"))
+            ids.AddRange(nic.Strings("Groups"));
+        return [.. ids.Distinct(StringComparer.Ordinal)];
     }
 }

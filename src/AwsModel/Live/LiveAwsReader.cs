@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
+using Kalc.Iac.AwsModel.Live.Eks;
 using Kalc.Iac.AwsModel.Live.Signed;
 using Kalc.Iac.Core.Live;
 
@@ -67,6 +68,7 @@ public sealed class LiveAwsReader : IDisposable
             ReadPagedAsync("ec2 describe-vpcs", "ec2_describe-vpcs.json", ["Vpcs"], ec2.DescribeVpcsAsync, "VPCs", ct),
             ReadPagedAsync("ec2 describe-launch-template-versions", "ec2_describe-launch-template-versions.json", ["LaunchTemplateVersions"],
                 ec2.DescribeLaunchTemplateVersionsAsync, "launch template versions", ct),
+            ReadPagedAsync("ec2 describe-route-tables", "ec2_describe-route-tables.json", ["RouteTables"], ec2.DescribeRouteTablesAsync, "route tables", ct),
             ReadPagedAsync("autoscaling describe-auto-scaling-groups", "autoscaling_describe-auto-scaling-groups.json", ["AutoScalingGroups"],
                 _clients.AutoScaling.DescribeAutoScalingGroupsAsync, "Auto Scaling groups", ct),
             ReadEksAsync(clusterName, ct)).ConfigureAwait(false);
@@ -124,13 +126,29 @@ public sealed class LiveAwsReader : IDisposable
         var list = await ReadPagedAsync("eks list-pod-identity-associations " + cluster, $"eks_list-pod-identity-associations_{cluster}.json",
             ["associations"], (token, c) => _clients.Eks.ListPodIdentityAssociationsAsync(cluster, token, c),
             $"pod identity associations of {cluster}", ct).ConfigureAwait(false);
+        var children = Task.WhenAll(EksChild.All.Select(child => ReadChildrenAsync(child, cluster, ct)));
         if (await describe.ConfigureAwait(false) is { } body) _documents.Add(StateJson.Document($"eks_describe-cluster_{cluster}.json", body));
+        await children.ConfigureAwait(false);
         if (list?["associations"] is not JsonArray associations) return;
         await Task.WhenAll(associations.Select(a => Text(a?["associationId"])).OfType<string>().Select(async id =>
         {
             var one = await ReadOneAsync("eks describe-pod-identity-association " + id, $"the IAM role of pod identity association {id}",
                 c => _clients.Eks.DescribePodIdentityAssociationAsync(cluster, id, c), ct).ConfigureAwait(false);
             if (one is not null) _documents.Add(StateJson.Document($"eks_describe-pod-identity-association_{cluster}_{id}.json", one));
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>Node groups, Fargate profiles or add-ons of one cluster: the list (kept, so an empty one says "none"), then each described.</summary>
+    private async Task ReadChildrenAsync(EksChild child, string cluster, CancellationToken ct)
+    {
+        var list = await ReadPagedAsync($"{child.ListCommand} {cluster}", $"{child.ListFile}_{cluster}.json", [child.ListKey],
+            (token, c) => _clients.Eks.ListClusterChildrenAsync(child, cluster, token, c), $"{child.What} of {cluster}", ct).ConfigureAwait(false);
+        if (list?[child.ListKey] is not JsonArray names) return;
+        await Task.WhenAll(names.Select(Text).OfType<string>().Select(async name =>
+        {
+            var one = await ReadOneAsync($"{child.DescribeCommand} {cluster} {name}", $"{child.What} {name} of {cluster}",
+                c => _clients.Eks.DescribeClusterChildAsync(child, cluster, name, c), ct).ConfigureAwait(false);
+            if (one is not null) _documents.Add(StateJson.Document($"{child.DescribeFile}_{cluster}_{name}.json", one));
         })).ConfigureAwait(false);
     }
 

@@ -37,6 +37,25 @@ public sealed record AwsState
 
     public ImmutableArray<PodIdentityAssociation> PodIdentityAssociations { get; init; } = [];
 
+    public ImmutableArray<NetworkInterface> NetworkInterfaces { get; init; } = [];
+
+    public ImmutableArray<AccessEntry> AccessEntries { get; init; } = [];
+
+    public ImmutableArray<AccessPolicyAssociation> AccessPolicyAssociations { get; init; } = [];
+
+    /// <summary>Well-formed aws-cli outputs in the dump that kalc-iac does not read, for the report to list.</summary>
+    public ImmutableArray<NotReadOutput> NotRead { get; init; } = [];
+    public ImmutableArray<RouteTable> RouteTables { get; init; } = [];
+
+    public ImmutableArray<EksNodegroup> Nodegroups { get; init; } = [];
+
+    public ImmutableArray<FargateProfile> FargateProfiles { get; init; } = [];
+
+    public ImmutableArray<EksAddon> Addons { get; init; } = [];
+
+    /// <summary>describe-addon-versions output, when the dump has it: published add-on/cluster version compatibility.</summary>
+    public ImmutableArray<AddonVersionInfo> AddonVersions { get; init; } = [];
+
     public ImmutableHashSet<AwsStateKind> Loaded { get; init; } = [];
 
     public ImmutableArray<string> Missing { get; init; } = [];
@@ -56,6 +75,11 @@ public enum AwsStateKind
     AutoScalingGroups,
     EksClusters,
     PodIdentityAssociations,
+    RouteTables,
+    Nodegroups,
+    FargateProfiles,
+    Addons,
+    AddonVersions,
 
     /// <summary>Roles were listed (get-account-authorization-details, list-roles); see <see cref="IamRole.PoliciesIncomplete"/>.</summary>
     IamRoles,
@@ -66,9 +90,15 @@ public enum AwsStateKind
     /// <summary>Managed policies were listed (get-account-authorization-details Policies, list-policies).</summary>
     ManagedPolicies,
 
-    /// <summary>Route tables (ec2 describe-route-tables).</summary>
-    RouteTables,
-
     /// <summary>Network interfaces (ec2 describe-network-interfaces).</summary>
     NetworkInterfaces,
+
+    /// <summary>describe-security-group-rules (rule ids); the rules themselves come with <see cref="SecurityGroups"/> too.</summary>
+    SecurityGroupRules,
+
+    /// <summary>eks list-access-entries / describe-access-entry.</summary>
+    AccessEntries,
+
+    /// <summary>eks list-associated-access-policies.</summary>
+    AccessPolicyAssociations,
 }

@@ -19,5 +19,16 @@ public sealed record LaunchTemplateVersion
 
     public string? InstanceProfileName { get; init; }
 
+    /// <summary>LaunchTemplateData.ImageId; null when the version leaves the AMI to the launcher (an EKS managed node group picks it).</summary>
+    public string? ImageId { get; init; }
+
+    public string? InstanceType { get; init; }
+
+    /// <summary>True when LaunchTemplateData carries UserData (its content is never kept: it may hold secrets).</summary>
+    public bool HasUserData { get; init; }
+
+    /// <summary>LaunchTemplateData.SecurityGroupIds and the Groups of its network interfaces.</summary>
+    public ImmutableArray<string> SecurityGroupIds { get; init; } = [];
+
     public required SourceRef Source { get; init; }
 }

@@ -13,5 +13,8 @@ public sealed record SecurityGroup
 
     public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
+    /// <summary>Ingress and egress rules, one peer each (IpPermissions / IpPermissionsEgress, or describe-security-group-rules).</summary>
+    public ImmutableArray<SecurityGroupRule> Rules { get; init; } = [];
+
     public required SourceRef Source { get; init; }
 }

@@ -15,6 +15,11 @@ public sealed record Subnet
 
     public string? AvailabilityZone { get; init; }
 
+    public string? AvailabilityZoneId { get; init; }
+
+    /// <summary>MapPublicIpOnLaunch: instances launched here get a public IPv4 address (a public subnet's usual setting).</summary>
+    public bool MapPublicIpOnLaunch { get; init; }
+
     public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
     public required SourceRef Source { get; init; }

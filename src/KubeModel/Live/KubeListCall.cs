@@ -10,7 +10,11 @@ public sealed record KubeListCall(
     string ApiVersion,
     string Kind,
     string Unknown,
-    Func<int, string?, CancellationToken, Task<KubeListPage>> FetchPage);
+    Func<int, string?, CancellationToken, Task<KubeListPage>> FetchPage)
+{
+    /// <summary>True for a resource an optional controller defines (karpenter's CRDs): a 404 means it is not installed, an empty list.</summary>
+    public bool AbsentIsEmpty { get; init; }
+}
 
 /// <summary>One page of a list: its items (as the API serves them) and the continue token, null on the last.</summary>
 public sealed record KubeListPage(IReadOnlyList<JsonNode> Items, string? Continue);

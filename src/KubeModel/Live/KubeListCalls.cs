@@ -24,7 +24,41 @@ public static class KubeListCalls
             async (limit, token, ct) => Page(await client.AppsV1.ListStatefulSetForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
         new("kubectl get configmaps -n kube-system", "k8s_kube-system_configmaps.json", "v1", "ConfigMap", "kube-system ConfigMaps",
             async (limit, token, ct) => Page(await client.CoreV1.ListNamespacedConfigMapAsync("kube-system", continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
+        new("kubectl get services -A", "k8s_services.json", "v1", "Service", "Services (load balancer subnets)",
+            async (limit, token, ct) => Page(await client.CoreV1.ListServiceForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
+        new("kubectl get ingresses -A", "k8s_ingresses.json", "networking.k8s.io/v1", "Ingress", "Ingresses (load balancer subnets)",
+            async (limit, token, ct) => Page(await client.NetworkingV1.ListIngressForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
+        new("kubectl get poddisruptionbudgets -A", "k8s_poddisruptionbudgets.json", "policy/v1", "PodDisruptionBudget", "PodDisruptionBudgets (what blocks a node drain)",
+            async (limit, token, ct) => Page(await client.PolicyV1.ListPodDisruptionBudgetForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
+        .. Karpenter(client),
     ];
+
+    /// <summary>karpenter's NodePools and EC2NodeClasses, v1 and v1beta1 (a cluster mid-migration serves both; the reader keeps
+    /// one object per name). A version the cluster does not serve (404: karpenter not installed, or not that version) is an empty list.</summary>
+    private static IEnumerable<KubeListCall> Karpenter(IKubernetes client)
+    {
+        foreach (var version in (string[])["v1", "v1beta1"])
+        {
+            yield return new KubeListCall($"kubectl get nodepools.{version}.karpenter.sh", $"k8s_karpenter_nodepools_{version}.json", $"karpenter.sh/{version}", "NodePool",
+                "karpenter NodePools", (limit, token, ct) => CustomPage(client, "karpenter.sh", version, "nodepools", limit, token, ct)) { AbsentIsEmpty = true };
+            yield return new KubeListCall($"kubectl get ec2nodeclasses.{version}.karpenter.k8s.aws", $"k8s_karpenter_ec2nodeclasses_{version}.json", $"karpenter.k8s.aws/{version}", "EC2NodeClass",
+                "karpenter EC2NodeClasses", (limit, token, ct) => CustomPage(client, "karpenter.k8s.aws", version, "ec2nodeclasses", limit, token, ct)) { AbsentIsEmpty = true };
+        }
+    }
+
+    private static async Task<KubeListPage> CustomPage(IKubernetes client, string group, string version, string plural, int limit, string? token, CancellationToken ct)
+    {
+        var reply = await client.CustomObjects.ListClusterCustomObjectAsync(group, version, plural, continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false);
+        var list = reply switch
+        {
+            JsonElement e => JsonNode.Parse(e.GetRawText()),
+            JsonNode n => n,
+            _ => throw new JsonException("a custom object list that is not JSON"),
+        };
+        var items = (list?["items"] as JsonArray ?? throw new JsonException("a list page without items")).OfType<JsonNode>().ToList();
+        var next = list?["metadata"]?["continue"] is JsonValue v && v.TryGetValue<string>(out var s) && s.Length > 0 ? s : null;
+        return new KubeListPage(items, next);
+    }
 
     private static KubeListPage Page<T>(IItems<T> list)
         where T : IKubernetesObject

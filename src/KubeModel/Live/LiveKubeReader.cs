@@ -99,6 +99,10 @@ public static class LiveKubeReader
             }
             while (token is not null);
         }
+        catch (HttpOperationException e) when (call.AbsentIsEmpty && e.Response?.StatusCode == HttpStatusCode.NotFound && pages == 0)
+        {
+            // The resource is not served (its CRD is not installed): nothing of the kind exists.
+        }
         catch (HttpOperationException e)
         {
             var status = e.Response?.StatusCode;

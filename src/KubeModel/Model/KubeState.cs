@@ -16,12 +16,33 @@ public sealed record KubeState
 
     public ImmutableArray<ConfigMap> ConfigMaps { get; init; } = [];
 
+    /// <summary>Every webhook of every Mutating/ValidatingWebhookConfiguration.</summary>
+    public ImmutableArray<AdmissionWebhook> AdmissionWebhooks { get; init; } = [];
+
+    public ImmutableArray<ApiService> ApiServices { get; init; } = [];
+
+    /// <summary>Objects of kinds not read, per file and kind.</summary>
+    public ImmutableArray<KubeNotRead> NotRead { get; init; } = [];
+
+    public ImmutableArray<KubeService> Services { get; init; } = [];
+
+    public ImmutableArray<Ingress> Ingresses { get; init; } = [];
+
+    public ImmutableArray<PodDisruptionBudget> PodDisruptionBudgets { get; init; } = [];
+
+    public ImmutableArray<KarpenterNodePool> NodePools { get; init; } = [];
+
+    public ImmutableArray<KarpenterNodeClass> NodeClasses { get; init; } = [];
+
     public ImmutableHashSet<KubeStateKind> Loaded { get; init; } = [];
 
     public ImmutableArray<string> Missing { get; init; } = [];
 
     /// <summary>kube-system/aws-auth mapRoles, parsed (empty when there is no aws-auth or it maps no roles).</summary>
     public ImmutableArray<AwsAuthMapping> AwsAuthRoleMappings { get; init; } = [];
+
+    /// <summary>kube-system/aws-auth mapUsers, parsed (<see cref="AwsAuthMapping.RoleArn"/> holds the user ARN).</summary>
+    public ImmutableArray<AwsAuthMapping> AwsAuthUserMappings { get; init; } = [];
 
     /// <summary>kube-system/kubeadm-config's ClusterConfiguration, parsed; null when absent or unreadable (then named in <see cref="Missing"/>).</summary>
     public KubeadmClusterConfig? KubeadmConfig { get; init; }
@@ -36,4 +57,12 @@ public enum KubeStateKind
     ServiceAccounts,
     Workloads,
     ConfigMaps,
+    Services,
+    AdmissionWebhooks,
+    ApiServices,
+    Ingresses,
+    PodDisruptionBudgets,
+
+    /// <summary>karpenter NodePools and EC2NodeClasses (read together: one without the other says little).</summary>
+    Karpenter,
 }

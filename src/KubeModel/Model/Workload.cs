@@ -18,6 +18,10 @@ public sealed record Workload
 
     public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>The labels its pods carry (spec.template.metadata.labels; a Pod's own labels): what PodDisruptionBudgets and
+    /// Services select.</summary>
+    public ImmutableDictionary<string, string> PodLabels { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public ImmutableDictionary<string, string> NodeSelector { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public ImmutableArray<string> Images { get; init; } = [];
@@ -46,6 +50,9 @@ public sealed record Workload
     public ImmutableArray<string> EnvNames { get; init; } = [];
 
     public int? Replicas { get; init; }
+
+    /// <summary>Every container's ports[] (init containers' too: a sidecar may serve).</summary>
+    public ImmutableArray<ContainerPort> ContainerPorts { get; init; } = [];
 
     public required SourceRef Source { get; init; }
 

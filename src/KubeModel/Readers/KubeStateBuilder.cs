@@ -14,6 +14,14 @@ public sealed class KubeStateBuilder
     private readonly Dictionary<string, ServiceAccount> _serviceAccounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Workload> _workloads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConfigMap> _configMaps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableArray<AdmissionWebhook>> _webhookConfigs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ApiService> _apiServices = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string File, string Kind), int> _notRead = [];
+    private readonly Dictionary<string, KubeService> _services = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Ingress> _ingresses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PodDisruptionBudget> _pdbs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KarpenterNodePool> _nodePools = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KarpenterNodeClass> _nodeClasses = new(StringComparer.Ordinal);
     private readonly HashSet<KubeStateKind> _loaded = [];
     private readonly List<string> _missing = [];
     private int _ignored;
@@ -54,13 +62,49 @@ public sealed class KubeStateBuilder
                 if (ConfigMapReader.Read(obj, cmMeta, source, _missing) is { } cm) _configMaps.TryAdd($"{cm.Namespace}/{cm.Name}", cm);
                 _loaded.Add(KubeStateKind.ConfigMaps);
                 break;
+            case "Service":
+                var svc = ServiceReader.ReadService(obj, ObjectMeta.Read(obj, kind, where), source);
+                _services.TryAdd(svc.Key, svc);
+                _loaded.Add(KubeStateKind.Services);
+                break;
+            case "Ingress":
+                var ing = ServiceReader.ReadIngress(obj, ObjectMeta.Read(obj, kind, where), source);
+                _ingresses.TryAdd(ing.Key, ing);
+                _loaded.Add(KubeStateKind.Ingresses);
+                break;
+            case "PodDisruptionBudget":
+                var pdb = ServiceReader.ReadPdb(obj, ObjectMeta.Read(obj, kind, where), source);
+                _pdbs.TryAdd(pdb.Key, pdb);
+                _loaded.Add(KubeStateKind.PodDisruptionBudgets);
+                break;
+            case var np when KarpenterReader.IsNodePool(np, obj.Str("apiVersion")):
+                var pool = KarpenterReader.ReadNodePool(obj, ObjectMeta.Read(obj, kind, where), source);
+                _nodePools.TryAdd(pool.Name, pool);
+                _loaded.Add(KubeStateKind.Karpenter);
+                break;
+            case var nc when KarpenterReader.IsNodeClass(nc, obj.Str("apiVersion")):
+                var nodeClass = KarpenterReader.ReadNodeClass(obj, ObjectMeta.Read(obj, kind, where), source);
+                _nodeClasses.TryAdd(nodeClass.Name, nodeClass);
+                _loaded.Add(KubeStateKind.Karpenter);
+                break;
             case var w when WorkloadReader.Kinds.Contains(w):
                 var workload = WorkloadReader.Read(obj, ObjectMeta.Read(obj, kind, where), source);
                 _workloads.TryAdd(workload.Key, workload);
                 _loaded.Add(KubeStateKind.Workloads);
                 break;
+            case "MutatingWebhookConfiguration" or "ValidatingWebhookConfiguration":
+                var whMeta = ObjectMeta.Read(obj, kind, where);
+                _webhookConfigs.TryAdd($"{kind}/{whMeta.Name}", [.. AdmissionReader.ReadWebhooks(obj, whMeta, source)]);
+                _loaded.Add(KubeStateKind.AdmissionWebhooks);
+                break;
+            case "APIService":
+                var api = AdmissionReader.ReadApiService(obj, ObjectMeta.Read(obj, kind, where), source);
+                _apiServices.TryAdd(api.Name, api);
+                _loaded.Add(KubeStateKind.ApiServices);
+                break;
             default:
                 _ignored++;
+                _notRead[(source.File, kind)] = _notRead.GetValueOrDefault((source.File, kind)) + 1;
                 break;
         }
     }
@@ -70,10 +114,17 @@ public sealed class KubeStateBuilder
     public void MarkLoadedFromFileName(string file)
     {
         var name = Path.GetFileName(file).ToLowerInvariant();
-        if (name.Contains("node", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.Nodes);
+        var karpenter = name.Contains("nodepool", StringComparison.Ordinal) || name.Contains("nodeclass", StringComparison.Ordinal) || name.Contains("karpenter", StringComparison.Ordinal);
+        if (name.Contains("node", StringComparison.Ordinal) && !karpenter) _loaded.Add(KubeStateKind.Nodes);
         if (name.Contains("serviceaccount", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.ServiceAccounts);
         if (name.Contains("configmap", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.ConfigMaps);
+        if (name.Contains("webhookconfiguration", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.AdmissionWebhooks);
+        if (name.Contains("apiservice", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.ApiServices);
         if (WorkloadFileWords.Any(w => name.Contains(w, StringComparison.Ordinal))) _loaded.Add(KubeStateKind.Workloads);
+        if (name.Contains("service", StringComparison.Ordinal) && !name.Contains("serviceaccount", StringComparison.Ordinal) && !name.Contains("apiservice", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.Services);
+        if (name.Contains("ingress", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.Ingresses);
+        if (name.Contains("poddisruptionbudget", StringComparison.Ordinal) || name.Contains("pdb", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.PodDisruptionBudgets);
+        if (karpenter) _loaded.Add(KubeStateKind.Karpenter);
     }
 
     private static readonly string[] WorkloadFileWords = ["deployment", "daemonset", "statefulset", "replicaset", "pod", "job", "workload"];
@@ -86,6 +137,12 @@ public sealed class KubeStateBuilder
             case "NodeList": _loaded.Add(KubeStateKind.Nodes); break;
             case "ServiceAccountList": _loaded.Add(KubeStateKind.ServiceAccounts); break;
             case "ConfigMapList": _loaded.Add(KubeStateKind.ConfigMaps); break;
+            case "ServiceList": _loaded.Add(KubeStateKind.Services); break;
+            case "MutatingWebhookConfigurationList" or "ValidatingWebhookConfigurationList": _loaded.Add(KubeStateKind.AdmissionWebhooks); break;
+            case "APIServiceList": _loaded.Add(KubeStateKind.ApiServices); break;
+            case "IngressList": _loaded.Add(KubeStateKind.Ingresses); break;
+            case "PodDisruptionBudgetList": _loaded.Add(KubeStateKind.PodDisruptionBudgets); break;
+            case "NodePoolList" or "EC2NodeClassList": _loaded.Add(KubeStateKind.Karpenter); break;
             case var l when l.Length > 4 && WorkloadReader.Kinds.Contains(l[..^4]): _loaded.Add(KubeStateKind.Workloads); break;
         }
     }
@@ -97,6 +154,7 @@ public sealed class KubeStateBuilder
         var kubeadm = configMaps.FirstOrDefault(c => c is { Namespace: "kube-system", Name: "kubeadm-config" });
         var missing = new List<string>(_missing);
         var mappings = awsAuth is null ? [] : AwsAuthParser.ParseMapRoles(awsAuth, missing);
+        var userMappings = awsAuth is null ? [] : AwsAuthParser.ParseMapUsers(awsAuth, missing);
         var kubeadmConfig = kubeadm is null ? null : KubeadmConfigParser.Parse(kubeadm, missing);
         return new KubeState
         {
@@ -104,7 +162,17 @@ public sealed class KubeStateBuilder
             ServiceAccounts = [.. _serviceAccounts.Values.OrderBy(s => s.Key, StringComparer.Ordinal)],
             Workloads = [.. Workloads()],
             ConfigMaps = configMaps,
+            Services = [.. _services.Values.OrderBy(s => s.Key, StringComparer.Ordinal)],
+            Ingresses = [.. _ingresses.Values.OrderBy(s => s.Key, StringComparer.Ordinal)],
+            PodDisruptionBudgets = [.. _pdbs.Values.OrderBy(s => s.Key, StringComparer.Ordinal)],
+            NodePools = [.. _nodePools.Values.OrderBy(s => s.Name, StringComparer.Ordinal)],
+            NodeClasses = [.. _nodeClasses.Values.OrderBy(s => s.Name, StringComparer.Ordinal)],
             AwsAuthRoleMappings = mappings,
+            AwsAuthUserMappings = userMappings,
+            AdmissionWebhooks = [.. _webhookConfigs.OrderBy(x => x.Key, StringComparer.Ordinal).SelectMany(x => x.Value)],
+            ApiServices = [.. _apiServices.Values.OrderBy(x => x.Name, StringComparer.Ordinal)],
+            NotRead = [.. _notRead.OrderBy(x => x.Key.File, StringComparer.Ordinal).ThenBy(x => x.Key.Kind, StringComparer.Ordinal)
+                .Select(x => new KubeNotRead(x.Key.File, x.Key.Kind, x.Value))],
             KubeadmConfig = kubeadmConfig,
             Loaded = [.. _loaded],
             Missing = [.. missing],

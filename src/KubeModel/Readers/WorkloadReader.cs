@@ -31,6 +31,12 @@ internal static class WorkloadReader
             ServiceAccountName = podSpec.Str("serviceAccountName") is { Length: > 0 } sa ? sa
                 : podSpec.Str("serviceAccount") is { Length: > 0 } old ? old : "default",
             Labels = meta.Labels,
+            PodLabels = meta.Kind switch
+            {
+                "Pod" => meta.Labels,
+                "CronJob" => spec.Obj("jobTemplate")?.Obj("spec")?.Obj("template")?.Obj("metadata")?.StringMap("labels") ?? meta.Labels,
+                _ => spec.Obj("template")?.Obj("metadata")?.StringMap("labels") ?? meta.Labels,
+            },
             NodeSelector = nodeSelector,
             Images = [.. containers.Concat(podSpec.Arr("initContainers")).Select(c => c.Str("image")).OfType<string>().Distinct()],
             Args = [.. containers.SelectMany(c => c.Strings("command").Concat(c.Strings("args")))],
@@ -39,9 +45,13 @@ internal static class WorkloadReader
             OnControlPlane = ControlPlanePlacement.SelectsControlPlane(podSpec, nodeSelector),
             ToleratesControlPlane = tolerates,
             HostNetwork = podSpec.Bool("hostNetwork"),
+            ContainerPorts = [.. containers.Concat(podSpec.Arr("initContainers")).SelectMany(c => c.Arr("ports")).Select(ReadPort).OfType<ContainerPort>()],
             Replicas = meta.Kind is "Deployment" or "StatefulSet" or "ReplicaSet" ? (int)(spec.Long("replicas") ?? 1) : null,
             OwnedBy = meta.OwnerKind is { } k && meta.OwnerName is { } n ? $"{k}/{n}" : null,
             Source = source,
         };
     }
+
+    private static ContainerPort? ReadPort(JsonElement p) =>
+        p.Long("containerPort") is { } n and > 0 and <= 65535 ? new ContainerPort(p.Str("name"), (int)n, p.Str("protocol") ?? "TCP") : null;
 }

@@ -147,12 +147,19 @@ public sealed class AwsDumpParserTests
     }
 
     [Fact]
-    public void Json_that_is_not_an_aws_cli_output_we_read_is_an_error_naming_the_file_and_its_keys()
+    public void Json_that_is_not_an_aws_cli_output_we_read_is_listed_as_not_read_with_its_command()
     {
-        var r = AwsDumpParser.Parse(Fixtures.Bytes("aws/aws-cli/eks_describe-nodegroup.json"), "dump/nodegroup.json");
-        Assert.False(r.IsOk);
-        Assert.Equal("dump/nodegroup.json", r.Error.File);
-        Assert.Equal("not an aws-cli output kalc-iac reads (top-level keys: nodegroup)", r.Error.Reason);
+        var r = AwsDumpParser.Parse(Fixtures.Bytes("aws/aws-cli/ec2_describe-tags_ex1.json"), "dump/tags.json");
+        Assert.True(r.IsOk, r.Error?.ToString());
+        Assert.Equal(new NotReadOutput("dump/tags.json", "ec2 describe-tags"), Assert.Single(r.Value.State.NotRead));
+        Assert.Empty(r.Value.State.Loaded);
+    }
+
+    [Fact]
+    public void An_unknown_json_object_is_not_read_and_named_by_its_keys()
+    {
+        var r = AwsDumpParser.Parse("{\"Widgets\": [], \"Gadget\": 1}"u8.ToArray(), "w.json");
+        Assert.Equal("top-level keys: Widgets, Gadget", Assert.Single(r.Value!.State.NotRead).Command);
     }
 
     [Fact]

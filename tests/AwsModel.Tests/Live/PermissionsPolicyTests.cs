@@ -33,6 +33,12 @@ public sealed class PermissionsPolicyTests
                 ["clusters", _] => "eks:DescribeCluster",
                 ["clusters", _, "pod-identity-associations"] => "eks:ListPodIdentityAssociations",
                 ["clusters", _, "pod-identity-associations", _] => "eks:DescribePodIdentityAssociation",
+                ["clusters", _, "node-groups"] => "eks:ListNodegroups",
+                ["clusters", _, "node-groups", _] => "eks:DescribeNodegroup",
+                ["clusters", _, "fargate-profiles"] => "eks:ListFargateProfiles",
+                ["clusters", _, "fargate-profiles", _] => "eks:DescribeFargateProfile",
+                ["clusters", _, "addons"] => "eks:ListAddons",
+                ["clusters", _, "addons", _] => "eks:DescribeAddon",
                 _ => throw new InvalidOperationException("unexpected EKS path " + r.Path),
             };
         }

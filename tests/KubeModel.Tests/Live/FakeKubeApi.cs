@@ -48,6 +48,12 @@ internal sealed class FakeKubeApi
             "/apis/apps/v1/daemonsets" => List("DaemonSetList", "apps/v1", 1, from, limit, _ => DaemonSet),
             "/apis/apps/v1/statefulsets" => List("StatefulSetList", "apps/v1", 0, from, limit, _ => ""),
             "/api/v1/namespaces/kube-system/configmaps" => List("ConfigMapList", "v1", 1, from, limit, _ => ConfigMap),
+            "/api/v1/services" => List("ServiceList", "v1", 1, from, limit, _ => LoadBalancerService),
+            "/apis/networking.k8s.io/v1/ingresses" => List("IngressList", "networking.k8s.io/v1", 1, from, limit, _ => Ingress),
+            "/apis/policy/v1/poddisruptionbudgets" => List("PodDisruptionBudgetList", "policy/v1", 1, from, limit, _ => Pdb),
+            // karpenter v1 only: the v1beta1 paths answer 404 as an API server without those versions does.
+            "/apis/karpenter.sh/v1/nodepools" => List("NodePoolList", "karpenter.sh/v1", 1, from, limit, _ => NodePool),
+            "/apis/karpenter.k8s.aws/v1/ec2nodeclasses" => List("EC2NodeClassList", "karpenter.k8s.aws/v1", 1, from, limit, _ => NodeClass),
             _ => Status(404, "NotFound", "the server could not find the requested resource"),
         };
     }
@@ -100,6 +106,29 @@ internal sealed class FakeKubeApi
         "\"containers\":[{\"name\":\"aws-node\",\"image\":\"602401143452.dkr.ecr.us-west-2.amazonaws.com/amazon-k8s-cni:v1.16.0\"}]}}," +
         "\"updateStrategy\":{\"type\":\"RollingUpdate\",\"rollingUpdate\":{\"maxUnavailable\":\"10%\",\"maxSurge\":0}}}," +
         "\"status\":{\"currentNumberScheduled\":3,\"numberMisscheduled\":0,\"desiredNumberScheduled\":3,\"numberReady\":3}}";
+
+    private const string LoadBalancerService =
+        "{\"metadata\":{\"name\":\"web\",\"namespace\":\"shop\",\"uid\":\"3e4f\",\"resourceVersion\":\"100\",\"annotations\":{\"service.beta.kubernetes.io/aws-load-balancer-scheme\":\"internet-facing\"}}," +
+        "\"spec\":{\"type\":\"LoadBalancer\",\"selector\":{\"app\":\"web\"},\"ports\":[{\"port\":80,\"targetPort\":8080,\"protocol\":\"TCP\"}]}," +
+        "\"status\":{\"loadBalancer\":{\"ingress\":[{\"hostname\":\"a1b2c3-123456789.us-east-1.elb.amazonaws.com\"}]}}}";
+
+    private const string Ingress =
+        "{\"metadata\":{\"name\":\"shop\",\"namespace\":\"shop\",\"uid\":\"4f5a\",\"resourceVersion\":\"101\",\"annotations\":{\"alb.ingress.kubernetes.io/scheme\":\"internet-facing\"}}," +
+        "\"spec\":{\"ingressClassName\":\"alb\",\"rules\":[{\"http\":{\"paths\":[{\"path\":\"/\",\"pathType\":\"Prefix\",\"backend\":{\"service\":{\"name\":\"web\",\"port\":{\"number\":80}}}}]}}]}}";
+
+    private const string Pdb =
+        "{\"metadata\":{\"name\":\"web\",\"namespace\":\"shop\",\"uid\":\"5a6b\",\"resourceVersion\":\"102\"},\"spec\":{\"minAvailable\":1,\"selector\":{\"matchLabels\":{\"app\":\"web\"}}}," +
+        "\"status\":{\"currentHealthy\":1,\"desiredHealthy\":1,\"disruptionsAllowed\":0,\"expectedPods\":1,\"observedGeneration\":1}}";
+
+    /// <summary>The v1 NodePool and EC2NodeClass of aws/karpenter-provider-aws examples/v1/general-purpose.yaml (fixtures/k8s/real/karpenter).</summary>
+    private const string NodePool =
+        "{\"metadata\":{\"name\":\"general-purpose\",\"uid\":\"6b7c\",\"resourceVersion\":\"103\"},\"spec\":{\"template\":{\"spec\":{\"requirements\":[{\"key\":\"kubernetes.io/arch\",\"operator\":\"In\",\"values\":[\"amd64\"]}]," +
+        "\"nodeClassRef\":{\"group\":\"karpenter.k8s.aws\",\"kind\":\"EC2NodeClass\",\"name\":\"default\"}}}}}";
+
+    private const string NodeClass =
+        "{\"metadata\":{\"name\":\"default\",\"uid\":\"7c8d\",\"resourceVersion\":\"104\"},\"spec\":{\"role\":\"KarpenterNodeRole-prod\"," +
+        "\"subnetSelectorTerms\":[{\"tags\":{\"karpenter.sh/discovery\":\"prod\"}}],\"securityGroupSelectorTerms\":[{\"tags\":{\"karpenter.sh/discovery\":\"prod\"}}],\"amiSelectorTerms\":[{\"alias\":\"al2023@latest\"}]}," +
+        "\"status\":{\"instanceProfile\":\"prod_1234567890\",\"subnets\":[{\"id\":\"subnet-0a\",\"zone\":\"us-east-1a\"}]}}";
 
     private const string ConfigMap =
         "{\"metadata\":{\"name\":\"aws-auth\",\"namespace\":\"kube-system\",\"uid\":\"2d3e\",\"resourceVersion\":\"99\",\"creationTimestamp\":\"2024-01-01T10:49:00Z\"}," +

@@ -23,6 +23,9 @@ public sealed class SnapshotOfflineEquivalenceTests
             Assert.Equal(live.Workloads.Select(w => $"{w.Key} {w.ServiceAccountName}"), offline.Workloads.Select(w => $"{w.Key} {w.ServiceAccountName}"));
             Assert.Equal(live.ServiceAccounts.Select(s => $"{s.Key} {s.IrsaRoleArn}"), offline.ServiceAccounts.Select(s => $"{s.Key} {s.IrsaRoleArn}"));
             Assert.Equal(live.Loaded.Order(), offline.Loaded.Order());
+            Assert.Equal(live.Services.Select(x => $"{x.Key} {x.Type}"), offline.Services.Select(x => $"{x.Key} {x.Type}"));
+            Assert.Equal(live.PodDisruptionBudgets.Select(x => $"{x.Key} {x.DisruptionsAllowed}"), offline.PodDisruptionBudgets.Select(x => $"{x.Key} {x.DisruptionsAllowed}"));
+            Assert.Equal(live.NodeClasses.Select(x => $"{x.Name} {x.Role}"), offline.NodeClasses.Select(x => $"{x.Name} {x.Role}"));
         }
         finally
         {

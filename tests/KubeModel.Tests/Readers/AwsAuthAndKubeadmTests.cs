@@ -36,7 +36,9 @@ public sealed class AwsAuthAndKubeadmTests
     {
         var state = Read("k8s/real/aws-auth/" + file);
         Assert.Empty(state.AwsAuthRoleMappings);
-        Assert.Contains($"key '{key}' is ignored by aws-iam-authenticator", Assert.Single(state.Missing), StringComparison.Ordinal);
+        Assert.Contains(state.Missing, m => m.Contains($"key '{key}' is ignored by aws-iam-authenticator", StringComparison.Ordinal) && m.EndsWith("maps no roles", StringComparison.Ordinal));
+        Assert.Empty(state.AwsAuthUserMappings); // mapusers is ignored the same way
+        Assert.Equal(2, state.Missing.Length);
     }
 
     [Fact]

@@ -95,10 +95,11 @@ public sealed class KubeStateReaderTests
         Assert.Equal(["-conf", "/etc/coredns/Corefile"], coredns.Args.ToArray());
         Assert.Equal(["kube-system/calico-config", "kube-system/kubeadm-config"], state.ConfigMaps.Select(c => $"{c.Namespace}/{c.Name}"));
         Assert.Equal(["calico-node", "coredns", "kube-proxy"], state.ServiceAccounts.Select(s => s.Name));
-        Assert.Equal(1, state.IgnoredObjects);
+        Assert.Equal(0, state.IgnoredObjects);
+        Assert.Equal("coredns", Assert.Single(state.Services).Name);
         Assert.Equal("aws", state.KubeadmConfig!.CloudProvider);
         Assert.Equal("kubeadm.k8s.io/v1beta3", state.KubeadmConfig.ApiVersion);
-        Assert.Equal(4, state.Loaded.Count);
+        Assert.Equal(5, state.Loaded.Count); // the four kinds before, and Services
     }
 
     [Fact]

@@ -13,4 +13,6 @@ public interface IEc2ReadClient
 
     /// <summary>The $Latest and $Default version of every launch template.</summary>
     Task<AwsPage> DescribeLaunchTemplateVersionsAsync(string? nextToken, CancellationToken ct);
+
+    Task<AwsPage> DescribeRouteTablesAsync(string? nextToken, CancellationToken ct);
 }

@@ -49,6 +49,13 @@ public sealed class SdkEc2Client(IAmazonEC2 ec2, int pageSize) : IEc2ReadClient,
             return Page("LaunchTemplateVersions", r.LaunchTemplateVersions, r.NextToken);
         });
 
+    public Task<AwsPage> DescribeRouteTablesAsync(string? nextToken, CancellationToken ct) =>
+        Call(async () =>
+        {
+            var r = await ec2.DescribeRouteTablesAsync(new DescribeRouteTablesRequest { MaxResults = Math.Clamp(pageSize, 5, 100), NextToken = nextToken }, ct).ConfigureAwait(false);
+            return Page("RouteTables", r.RouteTables, r.NextToken);
+        });
+
     private AwsPage Page<T>(string key, List<T>? items, string? nextToken) =>
         new(new JsonObject { [key] = _json.Write(items ?? []) }, string.IsNullOrEmpty(nextToken) ? null : nextToken);
 

@@ -12,4 +12,10 @@ public interface IEksReadClient
     Task<AwsPage> ListPodIdentityAssociationsAsync(string cluster, string? nextToken, CancellationToken ct);
 
     Task<JsonObject> DescribePodIdentityAssociationAsync(string cluster, string associationId, CancellationToken ct);
+
+    /// <summary>GET /clusters/{name}/node-groups, /fargate-profiles or /addons: one page of names.</summary>
+    Task<AwsPage> ListClusterChildrenAsync(EksChild child, string cluster, string? nextToken, CancellationToken ct);
+
+    /// <summary>GET /clusters/{name}/node-groups/{ng}, /fargate-profiles/{fp} or /addons/{addon}.</summary>
+    Task<JsonObject> DescribeClusterChildAsync(EksChild child, string cluster, string name, CancellationToken ct);
 }

@@ -13,6 +13,12 @@ public sealed class SignedEksClient(SignedAwsClient client) : IEksReadClient
     public Task<AwsPage> ListPodIdentityAssociationsAsync(string cluster, string? nextToken, CancellationToken ct) =>
         ListPodIdentityAssociations.CallAsync(client, cluster, nextToken, ct);
 
+    public Task<AwsPage> ListClusterChildrenAsync(EksChild child, string cluster, string? nextToken, CancellationToken ct) =>
+        ClusterChildren.ListAsync(client, child, cluster, nextToken, ct);
+
+    public Task<JsonObject> DescribeClusterChildAsync(EksChild child, string cluster, string name, CancellationToken ct) =>
+        ClusterChildren.DescribeAsync(client, child, cluster, name, ct);
+
     public Task<JsonObject> DescribePodIdentityAssociationAsync(string cluster, string associationId, CancellationToken ct) =>
         DescribePodIdentityAssociation.CallAsync(client, cluster, associationId, ct);
 }

@@ -39,6 +39,7 @@ internal sealed class FakeAwsAccount
             "GetAccountAuthorizationDetails" => AuthorizationDetails(r.Form["Marker"]),
             "ListOpenIDConnectProviders" => FakeReply.Xml(Fixtures.Bytes("aws-api/iam/ListOpenIDConnectProviders-awsdocs.xml")),
             "GetOpenIDConnectProvider" => FakeReply.Xml(Fixtures.Bytes("aws-api/iam/GetOpenIDConnectProvider-awsdocs.xml")),
+            "DescribeRouteTables" => FakeReply.Xml(Fixtures.Bytes("aws-api/ec2/DescribeRouteTables-botocore.xml")),
             "DescribeAutoScalingGroups" => FakeReply.Xml(Fixtures.Bytes("aws-api/autoscaling/DescribeAutoScalingGroups-awsdocs.xml")),
             _ => FakeReply.QueryError("InvalidAction", $"The action {r.Action} is not valid for this web service.", 400),
         };
@@ -117,6 +118,23 @@ internal sealed class FakeAwsAccount
                 "{\"association\":{\"clusterName\":\"" + name + "\",\"namespace\":\"kube-system\",\"serviceAccount\":\"aws-node\",\"roleArn\":\"arn:aws:iam::111122223333:role/my-role\"," +
                 "\"associationArn\":\"arn:aws:eks:us-west-2:111122223333:podidentityassociation/" + name + "/" + id + "\",\"associationId\":\"" + id + "\"," +
                 "\"tags\":{\"Key1\":\"value1\"},\"createdAt\":1716598334.135,\"modifiedAt\":1716598334.135}}"),
+            // The shapes of fixtures/aws/aws-cli/eks_describe-nodegroup.json and eks_describe-addon.json, timestamps as epoch seconds as the wire sends them.
+            ["clusters", var name, "node-groups"] => FakeReply.Json("{\"nodegroups\":[\"" + name + "-nodes\"],\"nextToken\":null}"),
+            ["clusters", var name, "node-groups", var ng] => FakeReply.Json(
+                "{\"nodegroup\":{\"nodegroupName\":\"" + ng + "\",\"clusterName\":\"" + name + "\",\"version\":\"1.29\",\"releaseVersion\":\"1.29.0-20240129\",\"createdAt\":1712590930.555," +
+                "\"status\":\"ACTIVE\",\"capacityType\":\"ON_DEMAND\",\"scalingConfig\":{\"minSize\":1,\"maxSize\":3,\"desiredSize\":3},\"instanceTypes\":[\"m5.large\"]," +
+                "\"subnets\":[\"subnet-00aaaaaa\",\"subnet-01aaaaaa\"],\"amiType\":\"AL2_x86_64\",\"nodeRole\":\"arn:aws:iam::" + AccountId + ":role/eks-nodes\"," +
+                "\"resources\":{\"autoScalingGroups\":[{\"name\":\"eks-" + ng + "-a8c75f2f\"}]},\"updateConfig\":{\"maxUnavailable\":1},\"tags\":{}}}"),
+            ["clusters", "prod", "fargate-profiles"] => FakeReply.Json("{\"fargateProfileNames\":[\"system\"],\"nextToken\":null}"),
+            ["clusters", _, "fargate-profiles"] => FakeReply.Json("{\"fargateProfileNames\":[],\"nextToken\":null}"),
+            ["clusters", var name, "fargate-profiles", var fp] => FakeReply.Json(
+                "{\"fargateProfile\":{\"fargateProfileName\":\"" + fp + "\",\"clusterName\":\"" + name + "\",\"createdAt\":1712846572.486," +
+                "\"podExecutionRoleArn\":\"arn:aws:iam::" + AccountId + ":role/fargate-pods\",\"subnets\":[\"subnet-00aaaaaa\"]," +
+                "\"selectors\":[{\"namespace\":\"kube-system\",\"labels\":{\"k8s-app\":\"kube-dns\"}}],\"status\":\"ACTIVE\",\"tags\":{}}}"),
+            ["clusters", _, "addons"] => FakeReply.Json("{\"addons\":[\"vpc-cni\"],\"nextToken\":null}"),
+            ["clusters", var name, "addons", var addon] => FakeReply.Json(
+                "{\"addon\":{\"addonName\":\"" + addon + "\",\"clusterName\":\"" + name + "\",\"status\":\"ACTIVE\",\"addonVersion\":\"v1.16.4-eksbuild.2\",\"health\":{\"issues\":[]}," +
+                "\"createdAt\":1710436725.417,\"modifiedAt\":1710436729.557,\"serviceAccountRoleArn\":\"arn:aws:iam::" + AccountId + ":role/vpc-cni\",\"tags\":{}}}"),
             _ => new FakeReply(404, "application/json", Encoding.UTF8.GetBytes("{\"message\":\"No cluster found\"}")) { Headers = new Dictionary<string, string> { ["x-amzn-ErrorType"] = "ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.eks/" } },
         };
     }

@@ -1,0 +1,53 @@
+using System.Collections.Immutable;
+using Kalc.Iac.AwsModel.Model;
+using Kalc.Iac.Core;
+using Kalc.Iac.PlanParser.Model;
+
+namespace Kalc.Iac.Analyzers.Mapping.Aws;
+
+/// <summary>aws_security_group: id, name, vpc_id and its inline ingress/egress. The provider reads every rule of the group
+/// into these attributes, so the planned after value is the group's whole rule set (rules of separate rule resources
+/// included, unless the configuration sets inline rules, which then replace them).
+/// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group</summary>
+public sealed record SecurityGroupValues(Known<string?> Id, Known<string?> Name, Known<ImmutableArray<SecurityGroupRule>> Rules);
+
+public sealed record SecurityGroupChange(ResourceChange Change, SecurityGroupValues? Before, SecurityGroupValues? After) : MappedChange(Change);
+
+public sealed class SecurityGroupMapper : IResourceMapper
+{
+    public string ResourceType => "aws_security_group";
+
+    public IReadOnlyList<string> Attributes { get; } = ["id", "name", "vpc_id", "ingress", "egress"];
+
+    public MappedChange Map(ResourceChange change)
+    {
+        var (before, after) = PlanValues.BothSides(change, v => Read(v, change));
+        return new SecurityGroupChange(change, before, after)
+            .Identified(before is null || before.Id.IsKnown, "the security group's id is not in the plan");
+    }
+
+    private static SecurityGroupValues? Read(PlanValue v, ResourceChange change)
+    {
+        if (v is not PlanObject) return null;
+        var id = PlanValues.Str(v, "id");
+        var source = change.Source with { Path = change.Address };
+        return new SecurityGroupValues(id, PlanValues.Str(v, "name"), Rules(v, id.Value ?? change.Address, source));
+    }
+
+    private static Known<ImmutableArray<SecurityGroupRule>> Rules(PlanValue v, string groupId, SourceRef source)
+    {
+        var all = ImmutableArray.CreateBuilder<SecurityGroupRule>();
+        foreach (var (attribute, egress) in new[] { ("ingress", false), ("egress", true) })
+        {
+            var list = v[attribute];
+            if (list is PlanUnknown) return Known<ImmutableArray<SecurityGroupRule>>.Unknown($"{attribute} is known only after apply");
+            foreach (var block in list.AsList())
+            {
+                var rules = SecurityGroupPlanRules.FromBlock(block, groupId, egress, source);
+                if (!rules.IsKnown) return rules;
+                all.AddRange(rules.Value);
+            }
+        }
+        return Known<ImmutableArray<SecurityGroupRule>>.Of(all.ToImmutable());
+    }
+}

@@ -1,0 +1,47 @@
+using Kalc.Iac.Analyzers.Mapping.Kubernetes;
+using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.KubeModel.Model;
+
+namespace Kalc.Iac.Analyzers.Rules.ClusterAccess;
+
+/// <summary>KIAC401: aws-auth is rewritten so that a role running nodes or a Fargate profile use loses its mapping or its
+/// system:nodes / system:bootstrappers groups.</summary>
+public sealed class AwsAuthDropsNodeRole : IRule, IRequiresState
+{
+    public const string Id = "KIAC401";
+
+    public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
+        Id, "cluster-access",
+        "aws-auth no longer maps a role that running nodes use",
+        Severity.Critical,
+        rationale: "With authentication mode CONFIG_MAP or API_AND_CONFIG_MAP, EKS admits a kubelet only when the kube-system/aws-auth " +
+            "ConfigMap maps its node role (from the instance profile) to the groups system:bootstrappers and system:nodes, unless a " +
+            "node access entry admits it. A kubernetes_config_map(_v1), kubernetes_config_map_v1_data or Pulumi ConfigMap that " +
+            "rewrites mapRoles without that entry - often a module managing aws-auth that is handed only the human roles - makes " +
+            "every such node NotReady within minutes. mapRoles is parsed as aws-iam-authenticator parses it: keys of entries are " +
+            "case-insensitive, the data key is not, malformed YAML maps nothing.",
+        remediation: "Keep the node role's mapRoles entry (rolearn without path, username system:node:{{EC2PrivateDNSName}}, groups " +
+            "system:bootstrappers and system:nodes) in the new aws-auth, or create an EC2_LINUX access entry for the role and switch " +
+            "the cluster to API_AND_CONFIG_MAP before removing it.",
+        "kubelet");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<string> MissingState(AnalysisContext context)
+    {
+        if (!context.Mapped.OfType<ConfigMapChange>().Any(c => c.IsAwsAuth)) return [];
+        var missing = new List<string>(context.Access.Unknown);
+        if (!context.Before.Kube.Loaded.Contains(KubeStateKind.Nodes) && !context.Before.Aws.Loaded.Contains(AwsModel.Model.AwsStateKind.Instances))
+            missing.Add("nodes (kubectl get nodes -o json) or EC2 instances (aws ec2 describe-instances): the plan changes aws-auth; which roles nodes use is unknown");
+        if (!context.Before.Aws.Loaded.Contains(AwsModel.Model.AwsStateKind.Iam) && !context.Before.Aws.Loaded.Contains(AwsModel.Model.AwsStateKind.InstanceProfiles))
+            missing.Add("instance profiles (aws iam get-account-authorization-details): the plan changes aws-auth; the nodes' roles are unknown");
+        return missing;
+    }
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        var losses = context.Access.Losses.Where(l => l.CausedBy.Any(c => c.Type.StartsWith("kubernetes_config_map", StringComparison.Ordinal))).ToList();
+        if (losses.Count > 0)
+            yield return AccessFindings.Build(Rule, losses, "rewrites kube-system/aws-auth");
+    }
+}

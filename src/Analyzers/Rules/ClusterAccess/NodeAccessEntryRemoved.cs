@@ -1,0 +1,43 @@
+using Kalc.Iac.Analyzers.Mapping.Aws;
+using Kalc.Iac.Analyzers.Model;
+
+namespace Kalc.Iac.Analyzers.Rules.ClusterAccess;
+
+/// <summary>KIAC402: an EKS access entry of a node type (EC2_LINUX, EC2_WINDOWS, FARGATE_LINUX) that admits running nodes is
+/// destroyed, and nothing else (aws-auth under API_AND_CONFIG_MAP) admits them.</summary>
+public sealed class NodeAccessEntryRemoved : IRule, IRequiresState
+{
+    public const string Id = "KIAC402";
+
+    public static readonly RuleDescriptor Rule = RuleDescriptors.Create(
+        Id, "cluster-access",
+        "Access entry that admits running nodes is destroyed",
+        Severity.Critical,
+        rationale: "With authentication mode API or API_AND_CONFIG_MAP, EKS admits a kubelet through an access entry of type " +
+            "EC2_LINUX, EC2_WINDOWS or FARGATE_LINUX for its role (EKS adds the node groups itself). Destroying that " +
+            "aws_eks_access_entry - or replacing it, which destroys it first - leaves the nodes unauthenticated unless aws-auth still " +
+            "maps the role and the mode still reads aws-auth.",
+        remediation: "Keep the access entry (remove it from the change, or `terraform state rm` it if it leaves this configuration), " +
+            "or map the role in aws-auth under API_AND_CONFIG_MAP first.",
+        "kubelet");
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<string> MissingState(AnalysisContext context)
+    {
+        if (!context.Mapped.OfType<AccessEntryChange>().Any(c => c.Change.IsDelete)) return [];
+        var missing = new List<string>();
+        if (context.Before.Aws.EksClusters.IsEmpty)
+            missing.Add("the EKS cluster (aws eks describe-cluster): the plan destroys an access entry; the authentication mode is unknown");
+        if (!context.Before.Aws.Loaded.Contains(AwsModel.Model.AwsStateKind.AccessEntries))
+            missing.Add("access entries (aws eks describe-access-entry): the plan destroys an access entry");
+        return missing;
+    }
+
+    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    {
+        var losses = context.Access.Losses.Where(l => l.CausedBy.Any(c => c.Type == "aws_eks_access_entry")).ToList();
+        foreach (var group in losses.GroupBy(l => l.CausedBy.First(c => c.Type == "aws_eks_access_entry").Address, StringComparer.Ordinal))
+            yield return AccessFindings.Build(Rule, [.. group], "destroys the access entry");
+    }
+}

@@ -1,0 +1,48 @@
+using Kalc.Iac.KubeModel.Model;
+using Kalc.Iac.KubeModel.Readers;
+using Kalc.Iac.Tests.Live.Fakes;
+
+namespace Kalc.Iac.KubeModel.Tests.Live;
+
+public sealed class LiveDiscoveryObjectsTests
+{
+    [Fact]
+    public async Task Services_ingresses_budgets_and_karpenter_objects_are_read_live_into_state()
+    {
+        var (result, _) = await LiveKubeFixture.ReadAsync(new FakeKubeApi());
+        Assert.Empty(result.Failures);
+        var state = KubeStateReader.Read(result.Documents.Select(d => (d.FileName, d.Json))).Unwrap();
+        Assert.True(Assert.Single(state.Services).IsLoadBalancer);
+        Assert.Equal("alb", Assert.Single(state.Ingresses).IngressClassName);
+        Assert.Equal(0, Assert.Single(state.PodDisruptionBudgets).DisruptionsAllowed);
+        Assert.Equal("default", Assert.Single(state.NodePools).NodeClassName);
+        var nodeClass = Assert.Single(state.NodeClasses);
+        Assert.Equal(("KarpenterNodeRole-prod", "karpenter.k8s.aws/v1", "prod_1234567890"), (nodeClass.Role, nodeClass.ApiVersion, nodeClass.ResolvedInstanceProfile));
+        Assert.Contains(KubeStateKind.Karpenter, state.Loaded);
+    }
+
+    [Fact]
+    public async Task Karpenter_not_installed_is_an_empty_read_not_a_failure()
+    {
+        var (result, _) = await LiveKubeFixture.ReadAsync(new FakeKubeApi
+        {
+            Fault = r => r.Path.Contains("karpenter", StringComparison.Ordinal) ? FakeKubeApi.Status(404, "NotFound", "the server could not find the requested resource") : null,
+        });
+        Assert.Empty(result.Failures);
+        var state = KubeStateReader.Read(result.Documents.Select(d => (d.FileName, d.Json))).Unwrap();
+        Assert.Empty(state.NodeClasses);
+        Assert.Contains(KubeStateKind.Karpenter, state.Loaded);
+        Assert.Contains(KubeStateKind.Nodes, state.Loaded);
+    }
+
+    [Fact]
+    public async Task A_forbidden_karpenter_list_is_a_named_failure()
+    {
+        var (result, _) = await LiveKubeFixture.ReadAsync(new FakeKubeApi
+        {
+            Fault = r => r.Path == "/apis/karpenter.k8s.aws/v1/ec2nodeclasses" ? FakeKubeApi.Status(403, "Forbidden", "ec2nodeclasses.karpenter.k8s.aws is forbidden") : null,
+        });
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal(("kubectl get ec2nodeclasses.v1.karpenter.k8s.aws", "Forbidden"), (failure.Call, failure.Code));
+    }
+}
