@@ -21,6 +21,12 @@ public static class ResourceMappers
         new PolicyAttachmentMapper(),
         new RolePolicyAttachmentsExclusiveMapper(),
         new RolePoliciesExclusiveMapper(),
+        new SubnetMapper(),
+        new Ec2TagMapper(),
+        new EksAddonMapper(),
+        new EksClusterMapper(),
+        new EksNodeGroupMapper(),
+        new AutoScalingGroupMapper(),
     ];
 
     private static readonly FrozenDictionary<string, IResourceMapper> ByType =

@@ -18,6 +18,16 @@ public static class RuleRegistry
         new PodIdentityBroken(),
         new ComponentLosesActions(),
         new NodeRoleTrustDropsEc2(),
+        new Subnets.SubnetDiscoveryTagRemoved(),
+        new Subnets.KarpenterSubnetsLost(),
+        new Addons.AddonRemoved(),
+        new Addons.AddonVersionUnsupported(),
+        new Addons.AddonRoleChanged(),
+        new Lifecycle.NodeGroupReplacement(),
+        new Lifecycle.ScaleOutIdentityGone(),
+        new Lifecycle.AutoScalingGroupRefresh(),
+        new Lifecycle.EksClusterReplaced(),
+        new Lifecycle.ControlPlaneVersionSkew(),
         .. KubesprayRules.All,
     ];
 
