@@ -27,6 +27,8 @@ public static class ResourceMappers
         new EksClusterMapper(),
         new EksNodeGroupMapper(),
         new AutoScalingGroupMapper(),
+        new RouteMapper(),
+        new NatGatewayMapper(),
     ];
 
     private static readonly FrozenDictionary<string, IResourceMapper> ByType =

@@ -20,6 +20,7 @@ public static class RuleRegistry
         new NodeRoleTrustDropsEc2(),
         new Subnets.SubnetDiscoveryTagRemoved(),
         new Subnets.KarpenterSubnetsLost(),
+        new Subnets.NodeEgressRouteRemoved(),
         new Addons.AddonRemoved(),
         new Addons.AddonVersionUnsupported(),
         new Addons.AddonRoleChanged(),
