@@ -78,7 +78,8 @@ public sealed class NodeGroupReplacement : IRule, IRequiresState
                 : $"Node group {name} rolls {atOnce} of {count} node(s) at a time";
             var tail = new List<string>();
             if (allAtOnce && drain.OnlyThere.Count > 0) tail.Add($"{LifecycleFindings.Plural(drain.OnlyThere.Count, "workload has", "workloads have")} nowhere else to run");
-            if (drain.SingleReplica.Count > 0) tail.Add($"{LifecycleFindings.Plural(drain.SingleReplica.Count, "single-replica workload", "single-replica workloads")} ({LifecycleFindings.Join(drain.SingleReplica.Select(w => w.Workload.Key), 3)}) go down");
+            if (drain.SingleReplica.Count > 0)
+                tail.Add($"{LifecycleFindings.Plural(drain.SingleReplica.Count, "single-replica workload", "single-replica workloads")} ({LifecycleFindings.Join(drain.SingleReplica.Select(w => w.Workload.Key), 3)}) {(drain.SingleReplica.Count == 1 ? "goes" : "go")} down");
             if (blocked) tail.Add($"PodDisruptionBudget(s) {LifecycleFindings.Join(drain.BlockingBudgets.Select(b => b.Budget.Key).Distinct(), 3)} refuse the drain");
             yield return LifecycleFindings.For(Rule, c.Change, what + (tail.Count > 0 ? "; " + string.Join("; ", tail) : "") + ".",
                 new Impact

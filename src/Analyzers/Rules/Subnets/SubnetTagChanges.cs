@@ -37,7 +37,7 @@ public static class SubnetTagChanges
                     {
                         var current = after.TryGetValue(id, out var a) ? a.TagsAfter : subnet.Tags;
                         var next = Apply(current ?? subnet.Tags, subnet.Tags, s.Before.Tags.Value, tags.Value!);
-                        if (!next.Keys.ToHashSet().SetEquals(subnet.Tags.Keys)) after[id] = new SubnetAfter(subnet, next, s.Change);
+                        if (subnet.Tags.Keys.Any(k => !next.ContainsKey(k))) after[id] = new SubnetAfter(subnet, next, s.Change);
                     }
                     break;
                 case Ec2TagChange t when t.Before?.ResourceId.Value is { } rid && t.Before.Key.Value is { } key && byId.TryGetValue(rid, out var tagged):
