@@ -29,6 +29,14 @@ public static class ResourceMappers
         new Kubernetes.ConfigMapMapper("kubernetes_config_map"),
         new Kubernetes.ConfigMapMapper("kubernetes_config_map_v1"),
         new Kubernetes.ConfigMapMapper("kubernetes_config_map_v1_data"),
+        new SubnetMapper(),
+        new Ec2TagMapper(),
+        new EksAddonMapper(),
+        new EksClusterMapper(),
+        new EksNodeGroupMapper(),
+        new AutoScalingGroupMapper(),
+        new RouteMapper(),
+        new NatGatewayMapper(),
     ];
 
     private static readonly FrozenDictionary<string, IResourceMapper> ByType =
