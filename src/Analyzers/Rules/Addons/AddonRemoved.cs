@@ -21,7 +21,8 @@ public sealed class AddonRemoved : IRule
             "add-on is active.",
         remediation: "Set preserve = true before removing the add-on from Terraform (or terraform state rm it), or keep it; to change " +
             "something that forces replacement, create the new configuration first.",
-        "aws-node", "coredns", "kube-proxy", "ebs-csi-controller", "eks-pod-identity-agent");
+        "aws-node", "coredns", "kube-proxy", "ebs-csi-controller", "eks-pod-identity-agent")
+        .Judging(["aws_eks_addon"]);
 
     public RuleDescriptor Descriptor => Rule;
 

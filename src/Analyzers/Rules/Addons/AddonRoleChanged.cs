@@ -21,7 +21,8 @@ public sealed class AddonRoleChanged : IRule, IRequiresState
             "which may lack the add-on's permissions.",
         remediation: "Point service_account_role_arn at an existing role whose trust policy admits the add-on's service account through the " +
             "cluster's OIDC provider and that has the add-on's policy attached, in the same change as (or before) the switch.",
-        "aws-node", "ebs-csi-controller");
+        "aws-node", "ebs-csi-controller")
+        .Judging(["aws_eks_addon"], StateNeed.Iam);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -22,7 +22,8 @@ public sealed class AddonVersionUnsupported : IRule, IRequiresState
             "crash after the update: kube-proxy newer than the API server, CoreDNS built for another Kubernetes line.",
         remediation: "Pick a version that aws eks describe-addon-versions --kubernetes-version <cluster version> --addon-name <add-on> lists; " +
             "update the control plane first, then the add-ons, one minor line at a time.",
-        "aws-node", "coredns", "kube-proxy", "ebs-csi-controller", "eks-pod-identity-agent");
+        "aws-node", "coredns", "kube-proxy", "ebs-csi-controller", "eks-pod-identity-agent")
+        .Judging(["aws_eks_addon", "aws_eks_cluster"]);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using Kalc.Iac.Analyzers.ClusterAccess;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.PlanParser.Model;
@@ -12,17 +13,17 @@ internal static class AccessFindings
         var change = losses[0].CausedBy[0];
         var evidence = new List<Evidence>();
         foreach (var c in losses[0].CausedBy)
-            evidence.Add(new($"the plan will {string.Join(" and ", c.Actions.Select(a => a.ToWire()))} {c.Type} {c.Address}", From(c)));
+            evidence.Add(new($"the plan will {string.Join(" and ", c.Actions.Select(a => a.ToWire()))} {c.Type} {c.Address}", SourceRef.Of(From(c))));
         foreach (var loss in losses)
         {
-            evidence.Add(new($"{loss.RoleArn} is used by {loss.UsedBy}: {loss.Evidence}", "EC2 and IAM state"));
-            evidence.Add(new($"before: {loss.Before}", "cluster state"));
-            evidence.Add(new($"after: {loss.After}", From(change)));
+            evidence.Add(new($"{loss.RoleArn} is used by {loss.UsedBy}: {loss.Evidence}", SourceRef.Analysis("EC2 and IAM state")));
+            evidence.Add(new($"before: {loss.Before}", SourceRef.Analysis("cluster state")));
+            evidence.Add(new($"after: {loss.After}", SourceRef.Of(From(change))));
         }
         evidence.Add(new("kubelets authenticate every API request with an IAM token for this role; EKS refuses a token whose role it does not map to the node groups, so the nodes go NotReady and pods on them are evicted; Fargate pods cannot start",
-            "https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html"));
+            SourceRef.Reference("https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html")));
         evidence.Add(new("when: immediate — the authenticator reads aws-auth and access entries within seconds; kubelet tokens last 15 minutes",
-            "https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html"));
+            SourceRef.Reference("https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html")));
         var nodes = losses.SelectMany(l => l.Nodes).Distinct(StringComparer.Ordinal).ToList();
         var fargate = losses.SelectMany(l => l.FargateProfiles).ToList();
         var components = new List<string> { "kubelet" };
@@ -36,7 +37,7 @@ internal static class AccessFindings
             Title = rule.Title,
             Message = message,
             Change = new ChangeRef(change.Address, [.. change.Actions.Select(a => a.ToWire())]),
-            Source = change.Source.Line is { } line ? new SourceLocation(change.Source.File, line) : null,
+            Source = change.Source.Line is { } line ? new SourceRef(change.Source.File, line) : null,
             Impact = new Impact
             {
                 Components = [.. components],

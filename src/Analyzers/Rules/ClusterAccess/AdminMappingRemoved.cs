@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.PlanParser.Model;
 
@@ -16,7 +17,8 @@ public sealed class AdminMappingRemoved : IRule
             "When a rewrite drops them, nothing running breaks, but the people and pipelines that deploy and repair the cluster " +
             "lose access - sometimes the very pipeline applying the change. Lower than a node finding: nothing stops running.",
         remediation: "Keep the mapping, or give the principal an access entry with AmazonEKSClusterAdminPolicy first.",
-        "kube-apiserver");
+        "kube-apiserver")
+        .Judging(["kubernetes_config_map", "kubernetes_config_map_v1", "kubernetes_config_map_v1_data", "aws_eks_access_entry"]);
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -32,13 +34,13 @@ public sealed class AdminMappingRemoved : IRule
                 Title = Rule.Title,
                 Message = $"{change.Address} rewrites kube-system/aws-auth without system:masters for {loss.Mapping.RoleArn} (username {loss.Mapping.Username ?? "(none)"}): it loses cluster-admin access.",
                 Change = new ChangeRef(change.Address, [.. change.Actions.Select(a => a.ToWire())]),
-                Source = change.Source.Line is { } line ? new SourceLocation(change.Source.File, line) : null,
+                Source = change.Source.Line is { } line ? new SourceRef(change.Source.File, line) : null,
                 Impact = new Impact { Components = ["kube-apiserver"], TimeToImpact = TimeToImpact.Immediate },
                 Evidence =
                 [
-                    new($"the plan will {string.Join(" and ", change.Actions.Select(a => a.ToWire()))} {change.Type} {change.Address}", AccessFindings.From(change)),
-                    new($"before: aws-auth {loss.Mapping.Source.Path} maps {loss.Mapping.RoleArn} to {string.Join(", ", loss.Mapping.Groups)}", loss.Mapping.Source.ToString()),
-                    new("after: no mapping gives it system:masters", AccessFindings.From(change)),
+                    new($"the plan will {string.Join(" and ", change.Actions.Select(a => a.ToWire()))} {change.Type} {change.Address}", SourceRef.Of(AccessFindings.From(change))),
+                    new($"before: aws-auth {loss.Mapping.Source.Path} maps {loss.Mapping.RoleArn} to {string.Join(", ", loss.Mapping.Groups)}", loss.Mapping.Source),
+                    new("after: no mapping gives it system:masters", SourceRef.Of(AccessFindings.From(change))),
                 ],
                 Remediation = Rule.Remediation,
             };

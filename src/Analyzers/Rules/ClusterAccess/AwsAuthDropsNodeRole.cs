@@ -23,7 +23,8 @@ public sealed class AwsAuthDropsNodeRole : IRule, IRequiresState
         remediation: "Keep the node role's mapRoles entry (rolearn without path, username system:node:{{EC2PrivateDNSName}}, groups " +
             "system:bootstrappers and system:nodes) in the new aws-auth, or create an EC2_LINUX access entry for the role and switch " +
             "the cluster to API_AND_CONFIG_MAP before removing it.",
-        "kubelet");
+        "kubelet")
+        .Judging(["kubernetes_config_map", "kubernetes_config_map_v1", "kubernetes_config_map_v1_data"]);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.PlanParser.Model;
 
@@ -18,7 +19,8 @@ public sealed class AwsAuthMalformed : IRule
             "change that writes such an aws-auth is reported even when no node relies on it yet.",
         remediation: "Fix the YAML (a list of entries with rolearn/userarn, username, groups under the exact keys mapRoles and mapUsers); " +
             "render it with yamlencode() rather than string templates.",
-        "kubelet", "kube-apiserver");
+        "kubelet", "kube-apiserver")
+        .Judging(["kubernetes_config_map", "kubernetes_config_map_v1", "kubernetes_config_map_v1_data"]);
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -33,9 +35,9 @@ public sealed class AwsAuthMalformed : IRule
             Title = Rule.Title,
             Message = $"{change.Address} writes a kube-system/aws-auth that aws-iam-authenticator cannot fully read: {after.Problems[0]}.",
             Change = new ChangeRef(change.Address, [.. change.Actions.Select(a => a.ToWire())]),
-            Source = change.Source.Line is { } line ? new SourceLocation(change.Source.File, line) : null,
+            Source = change.Source.Line is { } line ? new SourceRef(change.Source.File, line) : null,
             Impact = new Impact { Components = ["kube-apiserver"], TimeToImpact = TimeToImpact.Immediate },
-            Evidence = [.. after.Problems.Select(p => new Evidence(p, AccessFindings.From(change)))],
+            Evidence = [.. after.Problems.Select(p => new Evidence(p, SourceRef.Of(AccessFindings.From(change))))],
             Remediation = Rule.Remediation,
         };
     }

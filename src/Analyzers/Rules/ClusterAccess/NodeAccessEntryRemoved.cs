@@ -19,7 +19,8 @@ public sealed class NodeAccessEntryRemoved : IRule, IRequiresState
             "maps the role and the mode still reads aws-auth.",
         remediation: "Keep the access entry (remove it from the change, or `terraform state rm` it if it leaves this configuration), " +
             "or map the role in aws-auth under API_AND_CONFIG_MAP first.",
-        "kubelet");
+        "kubelet")
+        .Judging(["aws_eks_access_entry"]);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -23,7 +23,8 @@ public sealed class AutoScalingGroupRefresh : IRule
         remediation: "Keep min_healthy_percentage high (90-100 with max_healthy_percentage above 100), drain nodes through a termination " +
             "lifecycle hook (aws-node-termination-handler), or roll the nodes yourself; without instance_refresh, plan how the running nodes " +
             "will pick up the new template.",
-        "kubelet", "workloads");
+        "kubelet", "workloads")
+        .Judging(["aws_autoscaling_group"]);
 
     public RuleDescriptor Descriptor => Rule;
 

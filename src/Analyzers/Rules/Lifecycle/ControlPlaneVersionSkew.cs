@@ -20,7 +20,8 @@ public sealed class ControlPlaneVersionSkew : IRule, IRequiresState
             "(two before 1.25) and never newer. Upgrading the control plane past that leaves the older nodes unsupported - API changes " +
             "they do not know break them - and EKS upgrades one minor version at a time and never downgrades.",
         remediation: "Upgrade the node groups (and kube-proxy) to within the skew first, then the control plane, one minor version per apply.",
-        "kubelet", "kube-proxy");
+        "kubelet", "kube-proxy")
+        .Judging(["aws_eks_cluster", "aws_eks_node_group", "aws_eks_addon"]);
 
     public RuleDescriptor Descriptor => Rule;
 

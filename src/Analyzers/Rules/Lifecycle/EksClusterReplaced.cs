@@ -18,7 +18,8 @@ public sealed class EksClusterReplaced : IRule
             "IRSA roles trust and the access entries go with it. The new cluster starts empty.",
         remediation: "Find the attribute that forces replacement (the plan's replace_paths / '# forces replacement') and revert it, or add " +
             "lifecycle { prevent_destroy = true } to the cluster; migrate to a new cluster side by side instead.",
-        "kube-apiserver", "kubelet", "workloads");
+        "kube-apiserver", "kubelet", "workloads")
+        .Judging(["aws_eks_cluster"]);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -33,9 +33,9 @@ public static class LifecycleFindings
             Title = rule.Title,
             Message = message,
             Change = new ChangeRef(cause.Address, [.. cause.Actions.Select(a => a.ToWire())]),
-            Source = cause.Source.Line is { } line ? new SourceLocation(cause.Source.File, line) : null,
+            Source = cause.Source.Line is { } line ? new SourceRef(cause.Source.File, line) : null,
             Impact = impact,
-            Evidence = [.. evidence.Select(e => new Evidence(e.Fact, e.From.ToString()))],
+            Evidence = [.. evidence.Select(e => new Evidence(e.Fact, e.From))],
             Remediation = rule.Remediation,
         };
 

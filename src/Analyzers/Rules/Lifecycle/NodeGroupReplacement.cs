@@ -24,7 +24,8 @@ public sealed class NodeGroupReplacement : IRule, IRequiresState
         remediation: "Roll nodes in small batches (update_config { max_unavailable = 1 }), give workloads more than one replica and a budget " +
             "that allows a disruption, and replace a group by creating the new one first (a new node_group_name with create_before_destroy), " +
             "moving workloads, then removing the old one.",
-        "kubelet", "workloads");
+        "kubelet", "workloads")
+        .Judging(["aws_eks_node_group"]);
 
     public RuleDescriptor Descriptor => Rule;
 

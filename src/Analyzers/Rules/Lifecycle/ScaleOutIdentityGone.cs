@@ -23,7 +23,8 @@ public sealed class ScaleOutIdentityGone : IRule, IRequiresState
             "(CreateFleet/RunInstances rejects the profile or template), and pending pods stay Pending.",
         remediation: "Keep the profile, role or launch template while a node class or an autoscaled group refers to it; point the " +
             "EC2NodeClass (or the group) at the replacement first, in the same change.",
-        "karpenter", "cluster-autoscaler");
+        "karpenter", "cluster-autoscaler")
+        .Judging(["aws_iam_instance_profile", "aws_iam_role", "aws_launch_template", "aws_autoscaling_group"]);
 
     public RuleDescriptor Descriptor => Rule;
 

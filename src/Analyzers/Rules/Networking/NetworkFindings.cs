@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using System.Collections.Immutable;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Network;
@@ -16,17 +17,17 @@ internal static class NetworkFindings
         var change = first.CausedBy[0];
         var evidence = new List<Evidence>();
         foreach (var c in first.CausedBy)
-            evidence.Add(new($"the plan will {string.Join(" and ", c.Actions.Select(a => a.ToWire()))} {c.Type} {c.Address}", c.Source.Line is { } l ? $"{c.Source.File}:{l}" : c.Source.File));
+            evidence.Add(new($"the plan will {string.Join(" and ", c.Actions.Select(a => a.ToWire()))} {c.Type} {c.Address}", SourceRef.Of(c.Source.Line is { } l ? $"{c.Source.File}:{l}" : c.Source.File)));
         foreach (var loss in losses.DistinctBy(l => (l.Source.Name, l.Destination.Name, l.Port)))
         {
             evidence.Add(new($"before: {loss.Flow.Describe(loss.Port)} from {loss.Source.Name} to {loss.Destination.Name} is allowed by {Allowing(loss.Before)}",
-                loss.Before.Ingress?.Source.ToString() ?? loss.Before.Egress?.Source.ToString() ?? "security group state"));
+                SourceRef.Of(loss.Before.Ingress?.Source.ToString() ?? loss.Before.Egress?.Source.ToString() ?? "security group state")));
             evidence.Add(new($"after: no {(loss.After.Ingress is null ? "ingress rule of " + string.Join(", ", loss.Destination.GroupIds) : "egress rule of " + string.Join(", ", loss.Source.GroupIds))} allows it",
-                "security group rules after the change"));
+                SourceRef.Analysis("security group rules after the change")));
         }
         evidence.AddRange(extra);
-        evidence.Add(new($"what stops: {first.Flow.Breaks}", first.Flow.SourceLink));
-        evidence.Add(new("when: immediate — security group changes apply to new connections as soon as they are made", "https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"));
+        evidence.Add(new($"what stops: {first.Flow.Breaks}", SourceRef.Of(first.Flow.SourceLink)));
+        evidence.Add(new("when: immediate — security group changes apply to new connections as soon as they are made", SourceRef.Reference("https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html")));
         var nodes = losses.SelectMany(l => l.Destination.Nodes.Concat(l.Source.Nodes)).Distinct(StringComparer.Ordinal).ToList();
         var instances = losses.SelectMany(l => l.Destination.Instances.Concat(l.Source.Instances)).Distinct(StringComparer.Ordinal).ToList();
         return new Finding
@@ -36,7 +37,7 @@ internal static class NetworkFindings
             Title = rule.Title,
             Message = message,
             Change = new ChangeRef(change.Address, [.. change.Actions.Select(a => a.ToWire())]),
-            Source = change.Source.Line is { } line ? new SourceLocation(change.Source.File, line) : null,
+            Source = change.Source.Line is { } line ? new SourceRef(change.Source.File, line) : null,
             Impact = new Impact
             {
                 Components = [.. losses.Select(l => l.Flow.Component).Distinct(StringComparer.Ordinal)],

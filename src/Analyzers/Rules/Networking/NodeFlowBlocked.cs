@@ -22,7 +22,8 @@ public sealed class NodeFlowBlocked : IRule, IRequiresState
             "aws_vpc_security_group_*_rule - breaks it at once. A flow that another rule or group still allows is not reported.",
         remediation: "Keep a rule that allows the flow (between the groups named in the evidence), or add the replacement rule in " +
             "the same change; for EKS see the security group requirements in the EKS User Guide.",
-        "kubelet", "kube-apiserver", "coredns", "calico-node", "cilium", "kube-flannel");
+        "kubelet", "kube-apiserver", "coredns", "calico-node", "cilium", "kube-flannel")
+        .Judging(["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"], StateNeed.Instances, StateNeed.SecurityGroups);
 
     public RuleDescriptor Descriptor => Rule;
 

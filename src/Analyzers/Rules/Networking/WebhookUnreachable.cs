@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Network;
 using Kalc.Iac.KubeModel.Model;
@@ -23,7 +24,8 @@ public sealed class WebhookUnreachable : IRule, IRequiresState
             "while the load balancer controller's webhook listens on 9443.",
         remediation: "Allow the webhook's container port from the control plane (cluster security group) to the nodes' security " +
             "group, as terraform-aws-eks' node_security_group_additional_rules do for 9443/8443/4443, or keep the rule being removed.",
-        "kube-apiserver");
+        "kube-apiserver")
+        .Judging(["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"], StateNeed.Instances, StateNeed.SecurityGroups, StateNeed.Workloads);
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -60,10 +62,10 @@ public sealed class WebhookUnreachable : IRule, IRequiresState
                     $"({losses[0].Destination.Name}): {blocks}.";
                 Evidence[] extra =
                 [
-                    new($"{target.Name} calls Service {target.Service.Key} port {target.ServicePort}", (webhook?.Source ?? target.ApiService!.Source).ToString()),
-                    new($"port resolved: {target.PortChain}", target.Service.Source.ToString()),
+                    new($"{target.Name} calls Service {target.Service.Key} port {target.ServicePort}", (webhook?.Source ?? target.ApiService!.Source)),
+                    new($"port resolved: {target.PortChain}", target.Service.Source),
                     new($"its pods {(target.NodesExact ? "run" : "may run")} on {ClusterNetwork.Plural(target.Nodes.Length, "node")}: {string.Join(", ", target.Nodes.Take(10))}{(target.Nodes.Length > 10 ? ", ..." : "")}",
-                        target.Workloads[0].Source.ToString()),
+                        target.Workloads[0].Source),
                 ];
                 yield return NetworkFindings.Build(Rule, losses, severity, message, extra);
             }

@@ -21,7 +21,8 @@ public sealed class KarpenterSubnetsLost : IRule, IRequiresState
             "replacement and consolidation stop.",
         remediation: "Keep the selector tags on the subnets (merge them into the tags map or set them with aws_ec2_tag), or change the " +
             "EC2NodeClass's subnetSelectorTerms to the subnets that remain before applying.",
-        "karpenter");
+        "karpenter")
+        .Judging(["aws_subnet", "aws_ec2_tag"], StateNeed.Subnets);
 
     public RuleDescriptor Descriptor => Rule;
 

@@ -22,7 +22,8 @@ public sealed class NodeEgressRouteRemoved : IRule, IRequiresState
             "unless VPC endpoints cover each of them.",
         remediation: "Keep the route (or replace the NAT gateway with create_before_destroy and move the route in the same apply), or add " +
             "VPC endpoints for every AWS service the nodes call (ecr.api, ecr.dkr, s3, sts, ec2, eks, logs) first.",
-        "kubelet", "aws-node", "workloads");
+        "kubelet", "aws-node", "workloads")
+        .Judging(["aws_route", "aws_nat_gateway"], StateNeed.RouteTables, StateNeed.Instances);
 
     public RuleDescriptor Descriptor => Rule;
 

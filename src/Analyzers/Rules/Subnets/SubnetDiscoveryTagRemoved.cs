@@ -22,7 +22,8 @@ public sealed class SubnetDiscoveryTagRemoved : IRule, IRequiresState
             "subnets (\"unable to resolve at least one subnet\") or shrinks the load balancer to fewer zones, and new load balancers are not created.",
         remediation: "Keep the discovery tags on the subnets (merge them into the tags map, or set them with aws_ec2_tag), or name the " +
             "subnets explicitly on the objects (service.beta.kubernetes.io/aws-load-balancer-subnets, alb.ingress.kubernetes.io/subnets) first.",
-        "aws-load-balancer-controller", "cloud-controller-manager");
+        "aws-load-balancer-controller", "cloud-controller-manager")
+        .Judging(["aws_subnet", "aws_ec2_tag"], StateNeed.Subnets);
 
     public RuleDescriptor Descriptor => Rule;
 
