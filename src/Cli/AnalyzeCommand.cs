@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using Kalc.Iac.Analyzers;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Rules;
@@ -13,6 +14,7 @@ internal static class AnalyzeCommand
         var o = ConfigFile.Apply(ArgumentParser.Parse(args), args);
         foreach (var id in o.DisabledRules)
             if (RuleRegistry.Find(id) is null) throw new UsageException($"--disable: no rule {id} (see kalc-iac rules)");
+        OutputGuard.Check(o);
         var timing = PhaseTimings.For(io);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The state and the change are independent: read them at the same time.
@@ -54,13 +56,21 @@ internal static class AnalyzeCommand
         var toConsole = o.Output is null;
         var color = toConsole && o.Format == "text" && !o.NoColor && !io.StdoutRedirected && string.IsNullOrEmpty(io.Env("NO_COLOR"));
         var options = ReportOptions.Default with { Color = color };
-        if (toConsole)
+        if (!toConsole)
+        {
+            OutputFile.Write(o.Output!, file => reporter.Write(report, file, options));
+            return;
+        }
+        try
         {
             reporter.Write(report, io.Out, options);
             io.Out.Flush();
-            return;
         }
-        using var file = new StreamWriter(o.Output!, append: false, new System.Text.UTF8Encoding(false));
-        reporter.Write(report, file, options);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            // A closed stdout (.NET reports EBADF as access denied) or a reader that went away (`| head`): say so, do
+            // not abort.
+            throw new InputException(new InputError("stdout", e is IOException ? "cannot write the report: " + e.Message : "cannot write the report (stdout is closed)"));
+        }
     }
 }

@@ -28,7 +28,7 @@ public static class AwsDumpParser
         var kinds = AwsCliOutputKinds.All.Where(k => k.Matches(dump)).ToList();
         if (kinds.Count == 0)
         {
-            var keys = string.Join(", ", root.EnumerateObject().Select(p => p.Name).Take(12));
+            var keys = string.Join(", ", root.EnumerateObject().Select(p => ErrorText.Excerpt(p.Name)).Take(8));
             throw new InputException(new InputError(file, $"not an aws-cli output kalc-iac reads (top-level keys: {(keys.Length == 0 ? "none" : keys)})"));
         }
         if (kinds.Count > 1)
