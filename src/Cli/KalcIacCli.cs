@@ -74,8 +74,9 @@ public static class KalcIacCli
             io.Err.WriteLine(ErrorText.Line("kalc-iac: " + message));
             io.Err.Flush();
         }
-        catch (Exception e) when (e is IOException or ObjectDisposedException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException)
         {
+            // (.NET reports a write to a closed descriptor, EBADF, as access denied.)
             // Nowhere left to say it; the exit code still does.
         }
         return code;

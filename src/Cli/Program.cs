@@ -32,7 +32,7 @@ internal static class Program
         {
             Console.Error.WriteLine("kalc-iac: " + what);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // stderr is closed: the exit code says it.
         }

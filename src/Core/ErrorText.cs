@@ -57,6 +57,8 @@ public static class ErrorText
                     '\r' => "\\r",
                     '\t' => "\\t",
                     < '\u0100' => "\\x" + ((int)c).ToString("X2", CultureInfo.InvariantCulture),
+                    // A file-name byte that is not UTF-8 (FileNameBytes): shown as the byte.
+                    >= '\uDC80' and <= '\uDCFF' => "\\x" + (c - '\uDC00').ToString("X2", CultureInfo.InvariantCulture),
                     _ => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
                 });
             }

@@ -21,7 +21,7 @@ public static class PlanFormatDetector
         var utf8 = bom == 0 || encoding is UTF8Encoding ? bytes[bom..] : Transcode(bytes, encoding, bom);
         if (utf8.Trim(" \t\r\n"u8).IsEmpty) return PlanFormat.Empty;
         if (bom == 0 && InputText.LooksBinary(utf8)) return PlanFormat.Binary;
-        if (!System.Text.Unicode.Utf8.IsValid(utf8[..Math.Min(utf8.Length, 64 * 1024)]) && !LooksLikeTextWithStrayBytes(utf8))
+        if (!System.Text.Unicode.Utf8.IsValid(InputText.WholeCharacters(utf8, 64 * 1024)) && !LooksLikeTextWithStrayBytes(utf8))
             return PlanFormat.Binary;
         var start = JsonPayload.StartOfJson(utf8);
         if (start < 0) return PlanFormat.TerraformText;
