@@ -106,6 +106,7 @@ internal static class KalcProcess
             if (p.HasExited) Assert.Fail($"kalc-iac ended early: {p.ExitCode} {p.StandardError.ReadToEnd()}");
             Thread.Sleep(20);
         }
+        p.Kill(true);
         Assert.Fail("kalc-iac never blocked reading");
         return false;
     }
