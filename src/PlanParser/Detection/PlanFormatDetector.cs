@@ -59,9 +59,10 @@ public static class PlanFormatDetector
             }
             return sawFormatVersion ? PlanFormat.TerraformState : PlanFormat.UnknownJson;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException || JsonTextErrors.IsInvalidString(e))
         {
-            // Broken JSON: route it to the reader it was meant for, which reports where it breaks.
+            // Broken JSON (or a key with a lone "\uD800", which comparing its name unescapes): route it to the reader
+            // it was meant for, which reports where it breaks.
             if (sawFormatVersion || json.IndexOf("\"resource_changes\""u8) >= 0 || json.IndexOf("\"format_version\""u8) >= 0)
                 return PlanFormat.TerraformJson;
             if (json.IndexOf("\"steps\""u8) >= 0 || json.IndexOf("\"changeSummary\""u8) >= 0)

@@ -50,6 +50,17 @@ public sealed class ErrorLineTests : IDisposable
         AssertSafeError(CliRun.Of(Write("plan.json", Change("{}", "\"" + Secret + "\\u001b[2J\""))));
 
     [Fact]
+    public void A_lone_surrogate_escape_in_a_top_level_key_is_an_input_error_not_a_bug()
+    {
+        // Found by the long fuzz run (CsCheck seed aOamDgYTj7H1): the format detector compared key names, which
+        // unescapes them, and System.Text.Json throws InvalidOperationException on "\uD800".
+        var run = CliRun.WithStdin(Encoding.UTF8.GetBytes("{\"format_version\":\"1.2\",\"\\uD800x\":1,\"resource_changes\":[]}"));
+
+        AssertSafeError(run);
+        Assert.DoesNotContain("internal error", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_huge_unknown_format_version_gives_a_short_line()
     {
         var run = CliRun.Of(Write("plan.json", "{\"format_version\":\"" + new string('9', 5_000_000) + "\",\"resource_changes\":[]}"));
