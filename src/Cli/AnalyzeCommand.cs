@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using Kalc.Iac.Analyzers;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Rules;
@@ -14,6 +15,7 @@ internal static class AnalyzeCommand
         var o = ConfigFile.Apply(parsed, parsed.Tokens);
         foreach (var id in o.DisabledRules)
             if (RuleRegistry.Find(id) is null) throw new UsageException($"--disable: no rule {id} (see kalc-iac rules)");
+        OutputGuard.Check(o);
         var timing = PhaseTimings.For(io);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The state and the change are independent: read them at the same time.
@@ -65,23 +67,24 @@ internal static class AnalyzeCommand
             FullReport = FullReport(o),
             Artifacts = formats.Contains("sarif") ? RepositoryFiles.Artifacts(o) : null,
         };
-        if (toConsole)
+        foreach (var target in o.Outputs)
+            OutputFile.Write(target.File, file => Reporters.For(target.Format).Write(report, file, options with { Color = false }));
+        if (!toConsole)
+        {
+            OutputFile.Write(o.Output!, file => Reporters.For(o.Format).Write(report, file, options));
+            return;
+        }
+        try
         {
             Reporters.For(o.Format).Write(report, io.Out, options);
             io.Out.Flush();
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
-            WriteFile(report, o.Format, o.Output!, options);
+            // A closed stdout (.NET reports EBADF as access denied) or a reader that went away (`| head`): say so, do
+            // not abort.
+            throw new InputException(new InputError("stdout", e is IOException ? "cannot write the report: " + e.Message : "cannot write the report (stdout is closed)"));
         }
-        foreach (var target in o.Outputs)
-            WriteFile(report, target.Format, target.File, options with { Color = false });
-    }
-
-    private static void WriteFile(AnalysisReport report, string format, string path, ReportOptions options)
-    {
-        using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-        Reporters.For(format).Write(report, file, options);
     }
 
     /// <summary>Where a capped Markdown report says the rest is: the JSON or SARIF file written by the same run.</summary>

@@ -30,9 +30,11 @@ internal static class ChangeLoader
         if (name == "-" && !io.StdinRedirected)
             throw new UsageException("no plan given: pipe `terraform show -json PLANFILE` or `terraform plan` into kalc-iac, or name a file (see --help)");
         using var input = PlanInput.Open(name, io);
-        if (input.Rest is { } rest && PlanFormatDetector.Detect(input.Head) == PlanFormat.TerraformJson)
+        var format = PlanFormatDetector.Detect(input.Head);
+        if (input.Rest is { } rest && format == PlanFormat.TerraformJson)
             return TerraformJsonPlanReader.Read(input.Head, rest, name, AnalysedTypes).Unwrap();
-        return Parse(input.ReadAll(), name);
+        // Binary data (/dev/zero, an image) is refused from its first MiB, not read whole first.
+        return Parse(format == PlanFormat.Binary ? input.Head : input.ReadAll(), name);
     }
 
     /// <summary>Only the resource types the analyzers map need their values read.</summary>

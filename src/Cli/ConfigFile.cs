@@ -8,11 +8,14 @@ namespace Kalc.Iac.Cli;
 /// Flags given on the command line win.</summary>
 internal static class ConfigFile
 {
+    /// <summary>A config file is a handful of settings; anything larger is not one (docs/robustness.md).</summary>
+    public const long MaxBytes = 1L << 20;
+
     public static CliOptions Apply(CliOptions o, IReadOnlyList<string> args)
     {
         if (o.Config is not { } path) return o;
-        if (!File.Exists(path)) throw new InputException(new InputError(path, "no such config file"));
-        var bytes = File.ReadAllBytes(path);
+        if (!Path.Exists(path)) throw new InputException(new InputError(path, "no such config file"));
+        var bytes = BoundedFile.ReadAll(path, path, MaxBytes, "a config file");
         return ParseResult<CliOptions>.Catch(path, () =>
         {
             using var doc = JsonDocument.Parse(InputText.ToUtf8(bytes, path), JsonLimits.DocumentOptions);
@@ -30,15 +33,20 @@ internal static class ConfigFile
                     "kubespray-dir" => o with { KubesprayDir = Str(p, path) },
                     "region" => o with { Region = Str(p, path) },
                     "cluster" => o with { Cluster = Str(p, path) },
-                    "strict" => o with { Strict = p.Value.ValueKind == JsonValueKind.True },
-                    "disable" => o with { DisabledRules = o.DisabledRules.AddRange(p.Value.EnumerateArray().Select(e => e.GetString() ?? "")) },
-                    _ => throw new InputException(new InputError(path, $"unknown setting '{p.Name}'")),
+                    "strict" => o with { Strict = p.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? p.Value.ValueKind == JsonValueKind.True : throw new InputException(new InputError(path, "'strict' must be true or false")) },
+                    "disable" => o with { DisabledRules = o.DisabledRules.AddRange(Strings(p, path)) },
+                    _ => throw new InputException(new InputError(path, $"unknown setting '{ErrorText.Excerpt(p.Name)}'")),
                 };
             }
             return o;
         }).Unwrap();
     }
 
+    private static IEnumerable<string> Strings(JsonProperty p, string path) =>
+        p.Value.ValueKind == JsonValueKind.Array && p.Value.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String)
+            ? [.. p.Value.EnumerateArray().Select(e => e.GetString()!)]
+            : throw new InputException(new InputError(path, "'disable' must be an array of rule ids (strings)"));
+
     private static string Str(JsonProperty p, string path) =>
-        p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new InputException(new InputError(path, $"'{p.Name}' must be a string"));
+        p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new InputException(new InputError(path, $"'{ErrorText.Excerpt(p.Name)}' must be a string"));
 }

@@ -38,7 +38,9 @@ internal static class HelpText
           --no-color               no colour (NO_COLOR is honoured too)
 
         exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
-                    2 bad input or arguments; 3 incomplete under --strict.
+                    2 bad input or arguments; 3 incomplete under --strict;
+                    70 internal error (a bug); 130/143 SIGINT/SIGTERM.
+
 
         Options also take =VALUE; @FILE reads arguments from FILE (one a line); shell completion through
         dotnet-suggest (kalc-iac [suggest] "kalc-iac --fo" prints the candidates).

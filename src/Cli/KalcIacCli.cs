@@ -27,19 +27,34 @@ public static class KalcIacCli
             switch (Cause(thrown))
             {
                 case UsageException e:
-                    return Fail(io, e.Message);
+                    return Fail(io, e.Message, ExitCodes.BadInput);
                 case InputException e:
-                    return Fail(io, e.Error.ToString());
+                    return Fail(io, e.Error.ToString(), ExitCodes.BadInput);
                 case OperationCanceledException:
-                    return Fail(io, "cancelled");
+                    return Fail(io, "interrupted", ExitCodes.Interrupted);
+                case IOException or UnauthorizedAccessException when FileError(Cause(thrown)) is { } message:
+                    // The file system said no where no reader turned it into an input error: still the user's input.
+                    return Fail(io, message, ExitCodes.BadInput);
                 case var e when io.Env("KALC_DEBUG") is null:
-                    // A bug, not bad input: still one line and no stack trace, but say how to get one.
-                    return Fail(io, $"internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")} (set KALC_DEBUG=1 for details)");
+                    // A bug, not bad input: one line that says so once, names the version, and how to get a stack trace.
+                    return Fail(io, $"internal error (a bug in kalc-iac {Reporting.ToolInfo.Version}; please report it): " +
+                        $"{e.GetType().Name}: {e.Message} (set KALC_DEBUG=1 for a stack trace)", ExitCodes.InternalError);
                 default:
                     throw;
             }
         }
     }
+
+    /// <summary>A file-system exception's own message names the path it failed on ("Could not find file '/x'",
+    /// "Access to the path '/x' is denied"); a file that could not be written says which (<see cref="OutputFile"/>).</summary>
+    private static string? FileError(Exception e) => e switch
+    {
+        FileNotFoundException { FileName: { } f } => $"{f}: no such file",
+        DirectoryNotFoundException => e.Message,
+        UnauthorizedAccessException => e.Message,
+        IOException when e.Message.Length > 0 => e.Message,
+        _ => null,
+    };
 
     /// <summary>What went wrong: work run side by side (<c>Parallel.For</c>, <c>Parallel.Invoke</c>) wraps what it throws
     /// in an <see cref="AggregateException"/>; the first exception inside is the one to report.</summary>
@@ -52,9 +67,20 @@ public static class KalcIacCli
         return ExitCodes.Ok;
     }
 
-    private static int Fail(CliIo io, string message)
+    /// <summary>One line on stderr. A closed or broken stderr loses the line, never sends it to stdout (which may be the
+    /// report file).</summary>
+    private static int Fail(CliIo io, string message, int code)
     {
-        io.Err.WriteLine("kalc-iac: " + message.ReplaceLineEndings(" "));
-        return ExitCodes.BadInput;
+        try
+        {
+            io.Err.WriteLine(ErrorText.Line("kalc-iac: " + message));
+            io.Err.Flush();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException)
+        {
+            // (.NET reports a write to a closed descriptor, EBADF, as access denied.)
+            // Nowhere left to say it; the exit code still does.
+        }
+        return code;
     }
 }

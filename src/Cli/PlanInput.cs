@@ -10,8 +10,9 @@ internal sealed class PlanInput : IDisposable
     /// <summary>How much is read before the format is decided.</summary>
     private const int HeadBytes = 1 << 20;
 
-    /// <summary>.NET arrays stop at 2 GiB; a plan larger than that cannot be held whole (only a JSON plan is streamed).</summary>
-    private const long MaxBytes = int.MaxValue - 64;
+    /// <summary>The largest plan read whole (a text plan, a Pulumi preview; a JSON plan is streamed and has no limit):
+    /// docs/robustness.md. A file over it is refused from its size; a pipe once it has sent that much.</summary>
+    public const long MaxWholeBytes = 512L << 20;
 
     private readonly Stream? _rest;
 
@@ -51,20 +52,20 @@ internal sealed class PlanInput : IDisposable
         }
     }
 
-    /// <summary>All of the input, for readers that need it whole.</summary>
+    /// <summary>All of the input, for readers that need it whole, up to <see cref="MaxWholeBytes"/>.</summary>
     public byte[] ReadAll()
     {
         if (_rest is null) return Head;
-        using var buffer = new MemoryStream();
-        buffer.Write(Head);
-        var chunk = new byte[1 << 16];
-        int n;
-        while ((n = Read(_rest, chunk, 0, chunk.Length, Name)) > 0)
+        const string what = "a plan read whole (text or Pulumi preview)";
+        if (_rest.CanSeek && _rest.Length > MaxWholeBytes) throw BoundedFile.TooLarge(Name, MaxWholeBytes, what);
+        try
         {
-            if (buffer.Length + n > MaxBytes) throw new InputException(new InputError(Name, "too large (the limit for a plan read whole is 2 GiB)"));
-            buffer.Write(chunk, 0, n);
+            return BoundedFile.ReadAll(_rest, Name, MaxWholeBytes, what, Head);
         }
-        return buffer.ToArray();
+        catch (IOException e)
+        {
+            throw new InputException(new InputError(Name, "cannot be read: " + e.Message));
+        }
     }
 
     public void Dispose() => _rest?.Dispose();

@@ -51,6 +51,18 @@ public static class InputText
         return StrictUtf8.GetBytes(Decode(bytes, file));
     }
 
+    /// <summary>The first at most <paramref name="max"/> bytes of UTF-8 <paramref name="bytes"/>, cut back to the start of
+    /// a character that would be split (a window that cannot cut one): a check of the window then fails only on bytes
+    /// that are wrong, not on where the window ends.</summary>
+    public static ReadOnlySpan<byte> WholeCharacters(ReadOnlySpan<byte> bytes, int max)
+    {
+        if (bytes.Length <= max) return bytes;
+        var end = max;
+        // bytes[end] is the first byte left out; while it continues a character, that character started before the cut.
+        while (end > 0 && max - end < 3 && (bytes[end] & 0xC0) == 0x80) end--;
+        return bytes[..end];
+    }
+
     /// <summary>NUL bytes in the first 8 KiB: a binary file (a .tfplan zip, an image, random bytes).</summary>
     public static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {

@@ -24,6 +24,22 @@ public static class JsonTextErrors
             var i = s.IndexOf(tail, StringComparison.Ordinal);
             if (i > 0) s = s[..i];
         }
-        return s.Replace('\n', ' ').Replace('\r', ' ').Trim();
+        return WithoutExcerpt(s.Replace('\n', ' ').Replace('\r', ' ').Trim());
+    }
+
+    /// <summary>System.Text.Json opens some messages with the input it stopped at, quoted: one character, or for a bad
+    /// literal the rest of the input (<c>'falSe,"password":"..."' is an invalid JSON literal</c>), where a secret can be.
+    /// One character outside a string is kept (escaped); anything longer, or anything from inside a string, is dropped.</summary>
+    private static string WithoutExcerpt(string message)
+    {
+        if (!message.StartsWith('\'')) return message;
+        var end = message.IndexOf("' is ", 1, StringComparison.Ordinal);
+        if (end < 0) return message;
+        var excerpt = message[1..end];
+        var rest = message[(end + 1)..];
+        var oneCharacter = excerpt.Length == 1 || (excerpt.Length == 4 && excerpt.StartsWith("0x", StringComparison.Ordinal));
+        return oneCharacter && !rest.Contains("JSON string", StringComparison.Ordinal)
+            ? $"'{ErrorText.Excerpt(excerpt)}'{rest}"
+            : "the text here" + rest;
     }
 }

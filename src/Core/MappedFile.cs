@@ -21,23 +21,47 @@ public sealed unsafe class MappedFile : MemoryManager<byte>
         _length = length;
     }
 
-    /// <summary>Maps <paramref name="file"/>; an unreadable file (or one over 2 GB) is an input error naming it.</summary>
+    /// <summary>Maps <paramref name="file"/>; a file that is missing, unreadable, not a regular file (a directory, a
+    /// FIFO, a device) or over 2 GB is an input error naming it, found before anything is read.</summary>
     public static MappedFile Open(string file)
     {
+        var kind = FileIdentity.Of(file)?.Kind;
+        switch (kind)
+        {
+            case null: throw new InputException(new InputError(file, "no such file (or a link to nothing)"));
+            case FileKind.Directory: throw new InputException(new InputError(file, "is a directory, not a file"));
+            case FileKind.Fifo: throw new InputException(new InputError(file, "is a FIFO (named pipe), not a file: state is read from regular files"));
+            case FileKind.Device or FileKind.Socket or FileKind.Other: throw new InputException(new InputError(file, "is a device or socket, not a file: state is read from regular files"));
+        }
+        FileStream? stream = null;
         try
         {
-            var length = new FileInfo(file).Length;
-            if (length > Array.MaxLength) throw new InputException(new InputError(file, "too large to read (over 2 GB)"));
-            if (length == 0) return new MappedFile(null, null, null, 0);
-            var map = MemoryMappedFile.CreateFromFile(file, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+            stream = RawFile.OpenRead(file);
+            var length = stream.Length;
+            if (length > Array.MaxLength) throw new InputException(new InputError(file, "too large to read (a state file is at most 2 GiB)"));
+            if (length == 0)
+            {
+                stream.Dispose();
+                return new MappedFile(null, null, null, 0);
+            }
+            var map = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+            stream = null;
             var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
             byte* pointer = null;
             view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
             return new MappedFile(map, view, pointer + view.PointerOffset, (int)length);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
+        {
+            throw new InputException(new InputError(file, "permission denied"));
+        }
+        catch (IOException e)
         {
             throw new InputException(new InputError(file, "cannot read: " + e.Message));
+        }
+        finally
+        {
+            stream?.Dispose();
         }
     }
 

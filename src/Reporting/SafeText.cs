@@ -26,7 +26,5 @@ public static class SafeText
         return sb?.ToString() ?? stripped;
     }
 
-    // Trojan-source style reordering: LRE/RLE/PDF/LRO/RLO, LRI/RLI/FSI/PDI, LRM/RLM/ALM.
-    private static bool IsBidiControl(char c) =>
-        c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
+    private static bool IsBidiControl(char c) => ErrorText.IsBidiControl(c);
 }

@@ -32,13 +32,13 @@ public sealed class MappedFileTests : IDisposable
     }
 
     [Fact]
-    public void A_file_that_cannot_be_read_is_an_input_error_naming_it()
+    public void A_missing_file_is_an_input_error_naming_it()
     {
         var file = Path.Combine(_dir, "gone.json");
 
         var e = Assert.Throws<InputException>(() => MappedFile.Open(file));
 
         Assert.Equal(file, e.Error.File);
-        Assert.StartsWith("cannot read", e.Error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("no such file", e.Error.Reason, StringComparison.Ordinal);
     }
 }

@@ -127,7 +127,7 @@ public class PulumiPreviewReaderTests
     [Theory]
     [InlineData("", "empty")]
     [InlineData("""{"format_version":"1.2","resource_changes":[]}""", "Terraform JSON plan")]
-    [InlineData("""{"steps":[{"op":"explode","urn":"urn:pulumi:a::b::aws:iam/role:Role::r"}]}""", "unknown Pulumi step op \"explode\"")]
+    [InlineData("""{"steps":[{"op":"explode","urn":"urn:pulumi:a::b::aws:iam/role:Role::r"}]}""", "unknown Pulumi step op (")]
     [InlineData("""{"steps":[{"op":"create","urn":"not-a-urn"}]}""", "not a Pulumi URN")]
     [InlineData("""{"steps":[{"op":"create"}]}""", "no \"urn\"")]
     [InlineData("""{"steps":[""", "JSON")]

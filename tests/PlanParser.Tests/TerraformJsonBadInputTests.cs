@@ -62,7 +62,7 @@ public class TerraformJsonBadInputTests
     [InlineData("""{"hello":"world"}""", "format_version")]
     [InlineData("""[1,2,3]""", "not a JSON object")]
     [InlineData("""{"format_version":"1.2","resource_changes":{}}""", "not an array")]
-    [InlineData("""{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","change":{"actions":["explode"]}}]}""", "unknown action \"explode\"")]
+    [InlineData("""{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b","change":{"actions":["explode"]}}]}""", "unknown action in change.actions")]
     [InlineData("""{"format_version":"1.2","resource_changes":[{"address":"a.b","type":"a","name":"b"}]}""", "no change object")]
     [InlineData("""{"format_version":"1.2","resource_changes":[]} trailing""", "JSON")]
     public void Valid_json_that_is_not_a_usable_plan_is_an_error_saying_why(string json, string expected) =>

@@ -29,7 +29,7 @@ internal static class EmbeddedYaml
         }
         catch (JsonException e)
         {
-            error = e.Message;
+            error = "not valid JSON: " + JsonTextErrors.Describe(e);
             return false;
         }
         error = seen ? null : "empty";

@@ -40,7 +40,7 @@ public static partial class YamlToJson
         {
             // YamlDotNet's scanner gives up on some malformed input this way instead of with a YamlException.
             var after = parser.Current is { } last ? (int?)last.End.Line : null;
-            throw new InputException(new InputError(file, $"not valid YAML (the YAML parser stopped: {e.Message})", after));
+            throw new InputException(new InputError(file, $"not valid YAML (the YAML parser stopped: {ErrorText.Excerpt(e.Message, 120)})", after));
         }
     }
 
@@ -203,6 +203,6 @@ public static partial class YamlToJson
     {
         var m = (e.InnerException ?? e).Message;
         var i = m.IndexOf("): ", StringComparison.Ordinal);
-        return (i >= 0 && m.StartsWith('(') ? m[(i + 3)..] : m).Replace('\n', ' ').Replace('\r', ' ').Trim();
+        return ErrorText.Excerpt((i >= 0 && m.StartsWith('(') ? m[(i + 3)..] : m).Replace('\n', ' ').Replace('\r', ' ').Trim(), 120);
     }
 }

@@ -21,7 +21,7 @@ public static class PlanFormatDetector
         var utf8 = bom == 0 || encoding is UTF8Encoding ? bytes[bom..] : Transcode(bytes, encoding, bom);
         if (utf8.Trim(" \t\r\n"u8).IsEmpty) return PlanFormat.Empty;
         if (bom == 0 && InputText.LooksBinary(utf8)) return PlanFormat.Binary;
-        if (!System.Text.Unicode.Utf8.IsValid(utf8[..Math.Min(utf8.Length, 64 * 1024)]) && !LooksLikeTextWithStrayBytes(utf8))
+        if (!System.Text.Unicode.Utf8.IsValid(InputText.WholeCharacters(utf8, 64 * 1024)) && !LooksLikeTextWithStrayBytes(utf8))
             return PlanFormat.Binary;
         var start = JsonPayload.StartOfJson(utf8);
         if (start < 0) return PlanFormat.TerraformText;
@@ -63,9 +63,10 @@ public static class PlanFormatDetector
             }
             return sawFormatVersion ? PlanFormat.TerraformState : PlanFormat.UnknownJson;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException || JsonTextErrors.IsInvalidString(e))
         {
-            // Broken JSON: route it to the reader it was meant for, which reports where it breaks.
+            // Broken JSON (or a key with a lone "\uD800", which comparing its name unescapes): route it to the reader
+            // it was meant for, which reports where it breaks.
             if (sawFormatVersion || json.IndexOf("\"resource_changes\""u8) >= 0 || json.IndexOf("\"format_version\""u8) >= 0)
                 return PlanFormat.TerraformJson;
             if (json.IndexOf("\"steps\""u8) >= 0 || json.IndexOf("\"changeSummary\""u8) >= 0)

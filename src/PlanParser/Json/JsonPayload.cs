@@ -25,17 +25,20 @@ public readonly record struct JsonPayload(ReadOnlyMemory<byte> Utf8, int Skipped
     }
 
     /// <summary>The JSON document in <paramref name="head"/> followed by the rest of <paramref name="rest"/>, as a window
-    /// that reads the stream as it goes. UTF-16/32 input (rare: PowerShell) is transcoded whole, in memory.</summary>
+    /// that reads the stream as it goes. UTF-16/32 input (rare: PowerShell) is transcoded whole, in memory, up to
+    /// <see cref="MaxTranscodedBytes"/>.</summary>
+    /// <summary>The largest UTF-16/32 JSON plan (docs/robustness.md): twice the limit of a plan read whole, as UTF-16 takes
+    /// about twice the bytes.</summary>
+    public const long MaxTranscodedBytes = 1L << 30;
+
     internal static JsonWindow Open(ReadOnlyMemory<byte> head, Stream rest, string file, int bufferBytes)
     {
         var bytes = AtLeast(head, rest, NoiseWindow);
         var (encoding, bom) = InputText.DetectEncoding(bytes);
         if (encoding is not UTF8Encoding)
         {
-            using var all = new MemoryStream();
-            all.Write(bytes);
-            rest.CopyTo(all);
-            var payload = Locate(all.GetBuffer().AsMemory(0, (int)all.Length), file);
+            var all = BoundedFile.ReadAll(rest, file, MaxTranscodedBytes, "a UTF-16 or UTF-32 JSON plan (read whole to transcode it)", bytes);
+            var payload = Locate(all, file);
             return new JsonWindow(payload.Utf8, file, payload.SkippedLines + 1);
         }
         var utf8 = bytes[bom..];

@@ -23,6 +23,6 @@ internal static class PulumiStepOp
         "refresh" => ([ChangeAction.Read], false, "managed"),
         "import" => ([ChangeAction.NoOp], true, "managed"),
         "discard" or "remove-pending-replace" => ([ChangeAction.Forget], false, "managed"),
-        _ => throw new InputException($"unknown Pulumi step op \"{op}\""),
+        _ => throw new InputException("unknown Pulumi step op (expected same, create, update, delete, replace, read, refresh, import, discard or their -replacement forms)"),
     };
 }

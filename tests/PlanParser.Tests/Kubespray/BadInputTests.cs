@@ -99,8 +99,19 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("its own ancestor", Error(Write("inv.ini", "[a:children]\nb\n[b:children]\na\n")), StringComparison.Ordinal);
 
     [Fact]
-    public void An_unknown_ini_section_type_names_the_line() =>
-        Assert.Equal("inv.ini:2: unknown section type 'hostz' (expected vars or children)", Error(Write("inv.ini", "n1\n[g:hostz]\n")));
+    public void An_unknown_ini_section_type_names_the_file_as_given_and_the_line()
+    {
+        var path = Write("inv.ini", "n1\n[g:hostz]\n");
+        Assert.Equal($"{path}:2: unknown section type 'hostz' (expected vars or children)", Error(path));
+    }
+
+    [Fact]
+    public void An_error_in_group_vars_names_the_file_from_the_inventory_directory_as_given()
+    {
+        Write("hosts.yaml", Hosts);
+        Write("group_vars/all.yml", "a: [1\n");
+        Assert.StartsWith(Path.Join(_dir.FullName, "group_vars/all.yml") + ":", Error(_dir.FullName), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_yaml_group_with_an_unexpected_key_names_the_line() =>

@@ -33,7 +33,7 @@ public static class HostPattern
         }
         else
         {
-            throw new InputException(new InputError(where.File, $"invalid host range '{pattern}'", where.Line));
+            throw new InputException(new InputError(where.File, $"invalid host range '{ErrorText.Excerpt(pattern)}'", where.Line));
         }
         return result;
     }

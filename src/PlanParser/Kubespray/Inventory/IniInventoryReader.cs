@@ -30,7 +30,7 @@ public static class IniInventoryReader
                 var colon = header.IndexOf(':');
                 (group, section) = colon < 0 ? (header, "hosts") : (header[..colon], header[(colon + 1)..]);
                 if (section is not ("hosts" or "vars" or "children"))
-                    throw new InputException(new InputError(file, $"unknown section type '{section}' (expected vars or children)", lineNo));
+                    throw new InputException(new InputError(file, $"unknown section type '{ErrorText.Excerpt(section)}' (expected vars or children)", lineNo));
                 into.AddGroup(group, where);
                 continue;
             }
@@ -44,7 +44,7 @@ public static class IniInventoryReader
                     break;
                 default:
                     var eq = line.IndexOf('=');
-                    if (eq <= 0) throw new InputException(new InputError(file, $"expected key=value in [{group}:vars]", lineNo));
+                    if (eq <= 0) throw new InputException(new InputError(file, $"expected key=value in [{ErrorText.Excerpt(group)}:vars]", lineNo));
                     var kind = group == "all" ? VariableSourceKind.InventoryAllVars : VariableSourceKind.InventoryGroupVars;
                     into.AddGroupVar(group, new VariableAssignment(line[..eq].Trim(), PythonLiteral(line[(eq + 1)..].Trim()), new VariableSource(kind, file, lineNo, group)));
                     break;
@@ -62,7 +62,7 @@ public static class IniInventoryReader
             foreach (var t in tokens.Skip(1))
             {
                 var eq = t.IndexOf('=');
-                if (eq <= 0) throw new InputException(new InputError(file, $"expected key=value after host '{host}', found '{t}'", lineNo));
+                if (eq <= 0) throw new InputException(new InputError(file, $"expected key=value after host '{ErrorText.Excerpt(host)}', found '{ErrorText.Excerpt(t)}'", lineNo));
                 into.AddHostVar(host, new VariableAssignment(t[..eq], PythonLiteral(t[(eq + 1)..]), new VariableSource(VariableSourceKind.InventoryHostVars, file, lineNo, host)));
             }
         }

@@ -31,7 +31,7 @@ public sealed class InventoryBuilder
 
     public void AddChild(string parent, string child, SourceRef? source)
     {
-        if (parent == child) throw new InputException(new InputError(source?.File ?? "?", $"group '{parent}' cannot be its own child", source?.Line));
+        if (parent == child) throw new InputException(new InputError(source?.File ?? "?", $"group '{ErrorText.Excerpt(parent)}' cannot be its own child", source?.Line));
         AddGroup(parent, source);
         AddGroup(child, source);
         var g = _groups[parent];
@@ -94,7 +94,7 @@ public sealed class InventoryBuilder
                 stack.Push((name, next + 1));
                 var child = kids[next];
                 var s = state.GetValueOrDefault(child);
-                if (s == 1) throw new InputException(new InputError(file, $"group '{child}' is its own ancestor (children loop through '{name}')"));
+                if (s == 1) throw new InputException(new InputError(file, $"group '{ErrorText.Excerpt(child)}' is its own ancestor (children loop through '{ErrorText.Excerpt(name)}')"));
                 if (s == 0) { state[child] = 1; stack.Push((child, 0)); }
             }
         }

@@ -13,6 +13,21 @@ public static class InventoryDirectory
 
     public static InventorySources Read(string path)
     {
+        try
+        {
+            return ReadTree(path);
+        }
+        catch (InputException e) when (e.Error.File != "?" && !Path.IsPathRooted(e.Error.File) && e.Error.File != path)
+        {
+            // Inside, files are named relative to the inventory (as sources in the report are); an error names them as
+            // the user reaches them from where they ran kalc-iac.
+            var near = Directory.Exists(path) ? path : Path.GetDirectoryName(path) ?? "";
+            throw new InputException(e.Error with { File = Path.Join(near, e.Error.File) });
+        }
+    }
+
+    private static InventorySources ReadTree(string path)
+    {
         var limitations = ImmutableArray.CreateBuilder<string>();
         string root;
         List<string> files;
@@ -87,7 +102,7 @@ public static class InventoryDirectory
             var assignments = ImmutableArray.CreateBuilder<VariableAssignment>();
             foreach (var p in ordered)
             {
-                foreach (var file in Directory.Exists(p) ? FilesUnder(p) : [p])
+                foreach (var file in Directory.Exists(p) ? FilesUnder(p, []) : [p])
                 {
                     var rel = Relative(root, file);
                     var kind = isHost ? VariableSourceKind.HostVars : name == "all" ? VariableSourceKind.GroupVarsAll : VariableSourceKind.GroupVars;
@@ -99,9 +114,11 @@ public static class InventoryDirectory
         }
     }
 
-    /// <summary>Files of a vars directory, recursively, in name order, with the extensions Ansible loads.</summary>
-    private static IEnumerable<string> FilesUnder(string dir)
+    /// <summary>Files of a vars directory, recursively, in name order, with the extensions Ansible loads. Each directory
+    /// is entered once (by device and inode), so a link back up the tree is not followed round.</summary>
+    private static IEnumerable<string> FilesUnder(string dir, HashSet<FileIdentity> visited)
     {
+        if (FileIdentity.Of(dir) is { } id && !visited.Add(id)) yield break;
         foreach (var entry in Directory.GetFileSystemEntries(dir).Order(StringComparer.Ordinal))
         {
             var leaf = Path.GetFileName(entry);
@@ -109,7 +126,7 @@ public static class InventoryDirectory
             var ext = Path.GetExtension(leaf);
             if (Directory.Exists(entry))
             {
-                if (ext.Length == 0) foreach (var f in FilesUnder(entry)) yield return f;
+                if (ext.Length == 0) foreach (var f in FilesUnder(entry, visited)) yield return f;
             }
             else if (VarsExtensions.Contains(ext))
             {
@@ -118,12 +135,8 @@ public static class InventoryDirectory
         }
     }
 
-    private static string ReadText(string path, string name)
-    {
-        var info = new FileInfo(path);
-        if (info.Length > YamlDocument.MaxChars) throw new InputException(new InputError(name, $"file larger than {YamlDocument.MaxChars / 1024 / 1024} MiB"));
-        return InputText.Decode(File.ReadAllBytes(path), name);
-    }
+    private static string ReadText(string path, string name) =>
+        InputText.Decode(BoundedFile.ReadAll(path, name, YamlDocument.MaxChars, "an inventory or vars file"), name);
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 }

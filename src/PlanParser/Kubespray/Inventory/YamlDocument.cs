@@ -28,7 +28,7 @@ public static partial class YamlDocument
         }
         catch (YamlException e)
         {
-            throw new InputException(new InputError(file, "not valid YAML: " + OneLine(e.Message), (int)e.Start.Line, (int)e.Start.Column));
+            throw new InputException(new InputError(file, "not valid YAML: " + ErrorText.Excerpt(OneLine(e.Message), 120), (int)e.Start.Line, (int)e.Start.Column));
         }
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }

@@ -24,7 +24,7 @@ public static class YamlInventoryReader
         into.AddGroup(name, SourceRef.Of(file, line));
         if (node is YamlScalarNode { Value: null or "" or "~" or "null" }) return;
         if (node is not YamlMappingNode map)
-            throw new InputException(new InputError(file, $"group '{name}' must be a mapping with hosts, children or vars", YamlDocument.Line(node)));
+            throw new InputException(new InputError(file, $"group '{ErrorText.Excerpt(name)}' must be a mapping with hosts, children or vars", YamlDocument.Line(node)));
         foreach (var (k, v) in map.Children)
         {
             var key = YamlDocument.KeyText(k, file);
@@ -45,7 +45,7 @@ public static class YamlInventoryReader
                     }
                     else if (v is not YamlScalarNode { Value: null or "" })
                     {
-                        throw new InputException(new InputError(file, $"children of '{name}' must be a mapping", YamlDocument.Line(v)));
+                        throw new InputException(new InputError(file, $"children of '{ErrorText.Excerpt(name)}' must be a mapping", YamlDocument.Line(v)));
                     }
                     break;
                 case "vars":
@@ -54,7 +54,7 @@ public static class YamlInventoryReader
                         into.AddGroupVar(name, new VariableAssignment(vn, vv, new VariableSource(kind, file, vl, name)));
                     break;
                 default:
-                    throw new InputException(new InputError(file, $"group '{name}' has an unexpected key '{key}' (expected hosts, children or vars)", YamlDocument.Line(k)));
+                    throw new InputException(new InputError(file, $"group '{ErrorText.Excerpt(name)}' has an unexpected key '{ErrorText.Excerpt(key)}' (expected hosts, children or vars)", YamlDocument.Line(k)));
             }
         }
     }
@@ -63,7 +63,7 @@ public static class YamlInventoryReader
     {
         if (node is YamlScalarNode { Value: null or "" }) return;
         if (node is not YamlMappingNode hosts)
-            throw new InputException(new InputError(file, $"hosts of '{group}' must be a mapping", YamlDocument.Line(node)));
+            throw new InputException(new InputError(file, $"hosts of '{ErrorText.Excerpt(group)}' must be a mapping", YamlDocument.Line(node)));
         foreach (var (hk, hv) in hosts.Children)
         {
             var where = SourceRef.Of(file, YamlDocument.Line(hk));

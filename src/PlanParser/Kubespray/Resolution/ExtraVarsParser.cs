@@ -35,7 +35,7 @@ public static class ExtraVarsParser
                 foreach (var pair in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var eq = pair.IndexOf('=');
-                    if (eq <= 0) throw new InputException(new InputError(where, $"expected key=value, found '{pair}'"));
+                    if (eq <= 0) throw new InputException(new InputError(where, $"expected key=value, found '{ErrorText.Excerpt(pair)}'"));
                     result.Add(new VariableAssignment(pair[..eq], new PlanString(pair[(eq + 1)..].Trim('"', '\'')), new VariableSource(VariableSourceKind.ExtraVars, where, null)));
                 }
             }

@@ -90,6 +90,6 @@ internal static class PlanActions
         if (reader.ValueTextEquals("delete"u8)) return ChangeAction.Delete;
         if (reader.ValueTextEquals("read"u8)) return ChangeAction.Read;
         if (reader.ValueTextEquals("forget"u8)) return ChangeAction.Forget;
-        throw new InputException($"{where}: unknown action \"{reader.GetString()}\"");
+        throw new InputException($"{where}: unknown action in change.actions (expected no-op, create, update, delete, read or forget)");
     }
 }

@@ -14,6 +14,11 @@ internal static class PlanFormatVersion
         var dot = version.IndexOf('.');
         var majorText = dot < 0 ? version : version[..dot];
         if (!int.TryParse(majorText, NumberStyles.None, CultureInfo.InvariantCulture, out var major) || major > 1)
-            throw new InputException($"unsupported format_version {version} (this version reads 0.1, 0.2 and 1.x)");
+            throw new InputException($"unsupported format_version{Shown(version)} (this version reads 0.1, 0.2 and 1.x)");
     }
+
+    /// <summary>The version, when it is one (digits and dots, short): anything else is not quoted, as the inside of a
+    /// string value is never put into an error.</summary>
+    private static string Shown(string version) =>
+        version.Length is > 0 and <= 16 && version.All(c => c is '.' or (>= '0' and <= '9')) ? " " + version : "";
 }

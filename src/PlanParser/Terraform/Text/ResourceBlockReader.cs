@@ -35,7 +35,7 @@ internal static partial class ResourceBlockReader
         {
             var at = i < lines.Count ? lines[i].Number : headerLine;
             throw new InputException(new InputError(file,
-                $"truncated plan: \"# {header.Address}\" at line {headerLine} is not followed by its resource block", at));
+                $"truncated plan: \"# {ErrorText.Excerpt(header.Address)}\" at line {headerLine} is not followed by its resource block", at));
         }
         var parser = new BodyParser(lines, i + 1, file);
         var values = parser.ReadResourceBody();
@@ -44,7 +44,7 @@ internal static partial class ResourceBlockReader
         var (actions, order) = Actions(header.Kind, marker);
         var address = header.MovedTo ?? header.Address;
         var parts = InstanceAddress.TryParse(address)
-            ?? throw new InputException(new InputError(file, $"\"{address}\" is not a resource address", headerLine));
+            ?? throw new InputException(new InputError(file, $"\"{ErrorText.Excerpt(address)}\" is not a resource address", headerLine));
         var before = values.Before ?? PlanValue.Null;
         var after = values.After ?? PlanValue.Null;
         if (actions.Contains(ChangeAction.Create) && !actions.Contains(ChangeAction.Delete) && !actions.Contains(ChangeAction.Forget) || actions.Contains(ChangeAction.Read)) before = PlanValue.Null;
