@@ -157,10 +157,10 @@ public sealed partial class ClusterFootprint
         _ => [],
     };
 
-    private List<StateNeed> RoleNeeds()
+    private static List<StateNeed> RoleNeeds()
     {
         var needs = new List<StateNeed> { StateNeed.Iam, StateNeed.Instances, StateNeed.ServiceAccounts };
-        if (world.Aws.EksClusters.Length > 0) needs.Add(StateNeed.PodIdentityAssociations);
+        needs.Add(StateNeed.PodIdentityAssociations);
         return needs;
     }
 

@@ -15,6 +15,10 @@ public sealed class ResourceTypeClasses
     public TypeFacts Classify(string type)
     {
         if (lookup(type) is { } known) return known;
+        // Pulumi's own bookkeeping: the stack resource and provider configurations are no cloud objects (a provider change
+        // that replaces resources shows as those resources' own steps).
+        if (type.StartsWith("pulumi:", StringComparison.Ordinal))
+            return new(TypeClass.CannotAffect, "a Pulumi stack or provider resource: no object in the cloud or the cluster", []);
         if (IsInCluster(type)) return new(TypeClass.InCluster, "changed through the Kubernetes API", []);
         return new(TypeClass.MayAffect, "not in the type catalogue", IdentityTokens.DefaultTieAttributes);
     }

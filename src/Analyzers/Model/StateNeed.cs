@@ -41,7 +41,11 @@ public sealed record StateNeed
     public static readonly StateNeed AutoScalingGroups = new("Auto Scaling groups", "aws autoscaling describe-auto-scaling-groups", AwsStateKind.AutoScalingGroups, null);
     public static readonly StateNeed OidcProviders = new("IAM OIDC providers", "aws iam list-open-id-connect-providers", AwsStateKind.OidcProviders, null);
     public static readonly StateNeed EksClusters = new("EKS clusters", "aws eks describe-cluster --name CLUSTER", AwsStateKind.EksClusters, null);
-    public static readonly StateNeed PodIdentityAssociations = new("EKS Pod Identity associations", "aws eks list-pod-identity-associations --cluster-name CLUSTER", AwsStateKind.PodIdentityAssociations, null);
+    /// <summary>Needed on EKS only: a cluster that shows no sign of EKS can have no Pod Identity association.</summary>
+    public static readonly StateNeed PodIdentityAssociations = new("EKS Pod Identity associations", "aws eks list-pod-identity-associations --cluster-name CLUSTER", AwsStateKind.PodIdentityAssociations, null)
+    {
+        AppliesTo = Cluster.EksSigns.Present,
+    };
     public static readonly StateNeed SecurityGroups = new("security groups", "aws ec2 describe-security-groups", AwsStateKind.SecurityGroups, null);
     public static readonly StateNeed Subnets = new("subnets", "aws ec2 describe-subnets", AwsStateKind.Subnets, null);
     public static readonly StateNeed Nodes = new("Kubernetes nodes", "kubectl get nodes -o json", null, KubeStateKind.Nodes);
@@ -52,9 +56,13 @@ public sealed record StateNeed
     public static readonly StateNeed Vpcs = new("VPCs", "aws ec2 describe-vpcs", AwsStateKind.Vpcs, null);
     public static readonly StateNeed ConfigMaps = new("Kubernetes ConfigMaps of kube-system", "kubectl get configmaps -n kube-system -o json", null, KubeStateKind.ConfigMaps);
 
-    /// <summary>True when the world was given this kind of state.</summary>
+    /// <summary>When set, the state is needed only for worlds this says yes to (else it counts as given).</summary>
+    public Func<World, bool>? AppliesTo { get; private init; }
+
+    /// <summary>True when the world was given this kind of state (or does not need it).</summary>
     public bool IsLoaded(World world) =>
-        !Alternatives.IsEmpty ? Alternatives.Any(a => a.IsLoaded(world))
+        AppliesTo is { } applies && !applies(world) ? true
+        : !Alternatives.IsEmpty ? Alternatives.Any(a => a.IsLoaded(world))
         : Aws is { } a ? world.Aws.Loaded.Contains(a) : world.Kube.Loaded.Contains(Kube!.Value);
 
     public override string ToString() => $"{Name} ({Command})";

@@ -86,7 +86,7 @@ public sealed class ResourceTypeCatalogTests
         var clusterTypes = Catalog.Types.Where(t => t.Provider is "kubernetes" or "kubectl" or "helm" or "pulumi-kubernetes").ToList();
         Assert.True(clusterTypes.Count > 600);
         // kubectl_server_version only reads the API server's version.
-        Assert.All(clusterTypes.Where(t => t.Type != "kubectl_server_version"), t => Assert.Equal(ResourceTypeClass.MayAffect, t.Class));
+        Assert.All(clusterTypes.Where(t => t.Type != "kubectl_server_version"), t => Assert.NotEqual(ResourceTypeClass.CannotAffect, t.Class));
     }
 
     [Theory]
@@ -96,19 +96,19 @@ public sealed class ResourceTypeCatalogTests
     [InlineData("aws_quicksight_dashboard", ResourceTypeClass.CannotAffect)]
     [InlineData("aws_lambda_function", ResourceTypeClass.CannotAffect)]
     [InlineData("aws_budgets_budget_action", ResourceTypeClass.MayAffect)]
-    [InlineData("aws_security_group_rule", ResourceTypeClass.MayAffect)]
-    [InlineData("aws_vpc_security_group_ingress_rule", ResourceTypeClass.MayAffect)]
-    [InlineData("aws_route", ResourceTypeClass.MayAffect)]
-    [InlineData("aws_eks_access_entry", ResourceTypeClass.MayAffect)]
+    [InlineData("aws_security_group_rule", ResourceTypeClass.Modelled)]
+    [InlineData("aws_vpc_security_group_ingress_rule", ResourceTypeClass.Modelled)]
+    [InlineData("aws_route", ResourceTypeClass.Modelled)]
+    [InlineData("aws_eks_access_entry", ResourceTypeClass.Modelled)]
     [InlineData("aws_kms_grant", ResourceTypeClass.MayAffect)]
     [InlineData("aws_organizations_policy_attachment", ResourceTypeClass.MayAffect)]
     [InlineData("aws_s3_object", ResourceTypeClass.MayAffect)]
     [InlineData("aws_iam_role", ResourceTypeClass.Modelled)]
-    [InlineData("kubernetes_config_map_v1_data", ResourceTypeClass.MayAffect)]
+    [InlineData("kubernetes_config_map_v1_data", ResourceTypeClass.Modelled)]
     [InlineData("helm_release", ResourceTypeClass.MayAffect)]
     [InlineData("kubectl_manifest", ResourceTypeClass.MayAffect)]
     [InlineData("aws:cloudwatch/dashboard:Dashboard", ResourceTypeClass.CannotAffect)]
-    [InlineData("aws:ec2/securityGroupRule:SecurityGroupRule", ResourceTypeClass.MayAffect)]
+    [InlineData("aws:ec2/securityGroupRule:SecurityGroupRule", ResourceTypeClass.Modelled)]
     [InlineData("aws:iam/role:Role", ResourceTypeClass.Modelled)]
     [InlineData("kubernetes:core/v1:ConfigMap", ResourceTypeClass.MayAffect)]
     [InlineData("kubernetes:helm.sh/v3:Release", ResourceTypeClass.MayAffect)]
