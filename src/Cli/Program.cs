@@ -1,3 +1,4 @@
+using Kalc.Iac.Core;
 using System.Runtime;
 using System.Runtime.InteropServices;
 
@@ -5,12 +6,11 @@ namespace Kalc.Iac.Cli;
 
 internal static class Program
 {
-    /// <summary>SIGXFSZ, sent when a write passes the file-size limit (ulimit -f), is 25 on Linux (x86-64 and arm64)
-    /// and macOS (signal(7)).</summary>
-    private const int SigXfsz = 25;
-
     public static async Task<int> Main(string[] args)
     {
+        // Past `ulimit -f`, let the write fail with EFBIG (an error naming the file) instead of the signal killing the
+        // run; done first, before anything can write.
+        FileSizeSignal.IgnoreIt();
         // A batch run: collect eagerly so a large plan's peak memory stays close to what is live.
         GCSettings.LatencyMode = GCLatencyMode.Batch;
         using var cts = new CancellationTokenSource();
@@ -18,8 +18,6 @@ internal static class Program
         // stdin) where no cancellation token is looked at; a report being written is left unwritten.
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, cts, ExitCodes.Interrupted, "interrupted"));
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, cts, ExitCodes.Terminated, "terminated"));
-        // Past `ulimit -f`, let the write fail with EFBIG (an error naming the file) instead of the signal killing the run.
-        using var fileSize = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create((PosixSignal)SigXfsz, c => c.Cancel = true);
         return await KalcIacCli.RunAsync(PluginInvocation.Rewrite(args, PluginInvocation.ProcessNames()), CliIo.FromConsole(), cts.Token).ConfigureAwait(false);
     }
 
