@@ -29,6 +29,7 @@ REPOS = {
     "kubernetes/autoscaler": ("55c37cd5eb550756c5ccc5a89e9068d77797e575", "master"),
     "aws/karpenter-provider-aws": ("1d927085dd81a9df9301e613f371dac5b4d16bfe", "main"),
     "kubernetes-sigs/external-dns": ("2bf1bf8af2b70f23579f9147c1f7e9394f7f83d5", "master"),
+    "zoph-io/MAMIP": ("0387244e53a3dbe038810ef3463489c2c6836f06", "master"),
 }
 
 
@@ -90,6 +91,13 @@ COMPONENTS = [
      [src("external-dns_aws-route53-policy.json", "kubernetes-sigs/external-dns", "docs/tutorials/aws.md", "#iam-policy")],
      ["route53:ChangeResourceRecordSets", "route53:ListHostedZones", "route53:ListResourceRecordSets"],
      "Keeps Route 53 records in step with Services and Ingresses."),
+    ("eks-pod-identity-agent", "workload",
+     [src("aws-managed/AmazonEKSWorkerNodeMinimalPolicy.json", "zoph-io/MAMIP", "policies/AmazonEKSWorkerNodeMinimalPolicy")],
+     ["eks-auth:AssumeRoleForPodIdentity"],
+     "The EKS Pod Identity agent (DaemonSet, host network) calls eks-auth:AssumeRoleForPodIdentity with the node role's credentials on "
+     "behalf of every pod whose service account has a Pod Identity association; the node role needs the action "
+     "(https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html), which AmazonEKSWorkerNodePolicy and "
+     "AmazonEKSWorkerNodeMinimalPolicy grant."),
 ]
 
 LIKE_OPS = {"StringLike", "ArnLike"}

@@ -56,13 +56,15 @@ public class ComponentLosesActionsTests
     }
 
     [Fact]
-    public void Detaching_the_ECR_policy_takes_image_pulls_from_kubelet_on_every_node()
+    public void Detaching_the_ECR_policy_takes_image_pulls_from_kubelet_on_every_node_and_names_the_workloads_with_private_ecr_images()
     {
         var plan = Plan(Change("aws_iam_role_policy_attachment", "aws_iam_role_policy_attachment.ecr", Delete, Attachment("prod-node", EcrReadOnly), PlanValue.Null));
 
         var f = Only(Analyzer.Run(Build(), plan), "KIAC204");
 
-        Assert.Equal(["kubelet"], f.Impact.Components.ToArray());
+        // aws-node and kube-proxy run images from 602401143452.dkr.ecr...; a public.ecr.aws image needs no credentials.
+        Assert.Equal(["kubelet", "aws-node", "service-account:kube-system/kube-proxy"], f.Impact.Components.ToArray());
+        Assert.Contains("Kubelet pulls their private ECR images with the node's credentials", f.Message);
         Assert.Contains("ecr:BatchGetImage", f.Message);
         Assert.Contains("ecr:GetAuthorizationToken", f.Message);
         Assert.DoesNotContain("ec2:DescribeInstances", f.Message);
@@ -129,7 +131,7 @@ public class ComponentLosesActionsTests
 
         var f = Only(Analyzer.Run(world, plan), "KIAC204");
 
-        Assert.Equal(["kubelet"], f.Impact.Components.ToArray());
+        Assert.Equal("kubelet", f.Impact.Components[0]);
         Assert.Equal("aws_iam_policy.node_extra", f.Change!.Address);
         Assert.Contains("ecr:BatchGetImage", f.Message);
     }
@@ -162,7 +164,7 @@ public class ComponentLosesActionsTests
         var losses = report.Findings.Where(f => f.RuleId == "KIAC204").ToList();
         Assert.Equal(2, losses.Count);
         Assert.Contains(losses, f => f.Change!.Address.EndsWith(".cni", StringComparison.Ordinal) && f.Impact.Components.SequenceEqual(["aws-node"]));
-        Assert.Contains(losses, f => f.Change!.Address.EndsWith(".ecr", StringComparison.Ordinal) && f.Impact.Components.SequenceEqual(["kubelet"]));
+        Assert.Contains(losses, f => f.Change!.Address.EndsWith(".ecr", StringComparison.Ordinal) && f.Impact.Components[0] == "kubelet");
     }
 
     [Fact]

@@ -26,14 +26,15 @@ public static class CredentialLossAnalysis
             var role = profile.RoleNames[0];
             if (!beforeIndex.HasRole(role)) continue;
             if (!afterInstances.TryGetValue(instance.InstanceId, out var afterInstance)) continue; // the plan removes the instance itself
-            result.AddRange(Compare(instance, afterInstance, profile, role, afterIndex, changes));
+            result.AddRange(Compare(instance, afterInstance, profile, role, afterIndex, changes, after.Unknowns));
         }
         return result;
     }
 
     /// <summary>Every way the change cuts this instance off: a plan that destroys both the profile and its role yields
     /// both causes, since they break at different times.</summary>
-    private static IEnumerable<CredentialLoss> Compare(Ec2Instance instance, Ec2Instance afterInstance, InstanceProfile profile, string role, StateIndex after, ChangeIndex changes)
+    private static IEnumerable<CredentialLoss> Compare(Ec2Instance instance, Ec2Instance afterInstance, InstanceProfile profile, string role, StateIndex after, ChangeIndex changes,
+        System.Collections.Immutable.ImmutableDictionary<string, string> unknowns)
     {
         var found = new List<CredentialLoss?>();
         if (afterInstance.InstanceProfileArn is null)
@@ -52,7 +53,7 @@ public static class CredentialLossAnalysis
         var profileStillWorks = afterProfile is { CreatedByPlan: false } && !afterProfile.RoleNames.IsEmpty && after.HasRole(afterProfile.RoleNames[0]);
         if (!profileStillWorks && roleChange is not null)
             found.Add(Cause(instance, profile, role, roleChange.Change.Kind == ChangeKind.Replace ? CredentialLossCause.RoleReplaced : CredentialLossCause.RoleDeleted, roleChange));
-        else if (!profileStillWorks && afterProfile is { CreatedByPlan: false })
+        else if (!profileStillWorks && afterProfile is { CreatedByPlan: false } && !unknowns.ContainsKey($"instance-profile-role:{afterProfile.Name}"))
             found.Add(Cause(instance, profile, role, CredentialLossCause.RoleRemovedFromProfile, profileChange));
         return found.OfType<CredentialLoss>();
     }

@@ -17,15 +17,18 @@ public sealed class LaunchTemplateProfileGone : IRule
         Severity.High,
         rationale: "A launch template refers to its instance profile by ARN or name. When that profile is destroyed - or replaced " +
             "under a new ARN - every instance the Auto Scaling group launches next fails RunInstances (invalid IAM instance profile), " +
-            "so the cluster cannot scale out or replace failed nodes.",
+            "so the cluster cannot scale out or replace failed nodes. The same holds for a launch template the plan changes to name " +
+            "a profile the same plan destroys.",
         remediation: "Publish a new launch template version that names the new instance profile (and make it the version the " +
             "Auto Scaling group uses) in the same change, or keep the profile.",
         "cluster-autoscaler", "karpenter", "kubelet")
-        .Judging(["aws_iam_instance_profile", "aws_launch_template"], StateNeed.AutoScalingGroups, StateNeed.LaunchTemplateVersions);
+        .Judging(["aws_iam_instance_profile", "aws_launch_template", "aws_autoscaling_group"], StateNeed.AutoScalingGroups, StateNeed.LaunchTemplateVersions);
 
     public RuleDescriptor Descriptor => Rule;
 
-    public IEnumerable<Finding> Evaluate(AnalysisContext context)
+    public IEnumerable<Finding> Evaluate(AnalysisContext context) => ProfilesGoneFromTemplatesInState(context).Concat(TemplatesChangedToAGoneProfile(context));
+
+    private static IEnumerable<Finding> ProfilesGoneFromTemplatesInState(AnalysisContext context)
     {
         var before = context.Before.Aws;
         var after = context.After.Aws;
@@ -55,6 +58,50 @@ public sealed class LaunchTemplateProfileGone : IRule
             evidence.Add(new("when: on-scale-out — the next time a group launches an instance (scale-out, instance refresh, health replacement)", SourceRef.Reference("https://docs.aws.amazon.com/autoscaling/ec2/userguide/auto-scaling-groups.html")));
             yield return Findings.For(Rule, change.Change,
                 $"Instance profile {name} goes away but {string.Join(", ", groups.Select(g => g.Name))} still launch nodes with it: new nodes fail to start.",
+                new Impact { Components = ["cluster-autoscaler", "kubelet"], TimeToImpact = TimeToImpact.OnScaleOut },
+                evidence);
+        }
+    }
+
+    /// <summary>A launch template the plan changes (or creates) to name an instance profile the same plan destroys: the next
+    /// instance any group launches from it fails like one launched from a version in the state.</summary>
+    private static IEnumerable<Finding> TemplatesChangedToAGoneProfile(AnalysisContext context)
+    {
+        var after = context.After.Aws;
+        foreach (var t in context.Mapped.OfType<LaunchTemplateChange>())
+        {
+            if (t.Change.Kind is not (ChangeKind.Create or ChangeKind.Update or ChangeKind.Replace) || t.After is not { } lt) continue;
+            var arn = lt.InstanceProfileArn.Value;
+            var name = lt.InstanceProfileName.Value ?? arn?[(arn.LastIndexOf('/') + 1)..];
+            if (name is null) continue;
+            if (t.Before is { } b && b.InstanceProfileName.Value == lt.InstanceProfileName.Value && b.InstanceProfileArn.Value == arn) continue; // not changed here: the state-side check covers it
+            var gone = context.Mapped.OfType<InstanceProfileChange>().FirstOrDefault(c =>
+                c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before?.Name.Value == name);
+            if (gone is null) continue;
+            var resolves = arn is not null ? after.InstanceProfiles.Any(p => p.Arn == arn) : after.InstanceProfiles.Any(p => p.Name == name);
+            if (resolves) continue;
+            var ids = new[] { t.Before?.Id.Value, lt.Id.Value }.OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var names = new[] { t.Before?.Name.Value, lt.Name.Value }.OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var groups = context.Before.Aws.AutoScalingGroups
+                .Where(g => (g.LaunchTemplateId is { } i && ids.Contains(i)) || (g.LaunchTemplateName is { } n && names.Contains(n)))
+                .Select(g => (g.Name, Fact: $"Auto Scaling group {g.Name} (desired {g.DesiredCapacity}, max {g.MaxSize}) launches from it (version {g.LaunchTemplateVersion ?? "$Default"})", g.Source))
+                .Concat(context.Mapped.OfType<AutoScalingGroupChange>()
+                    .Where(g => g.After is { } a && !g.Change.RemovesObject &&
+                        ((a.LaunchTemplateId.Value is { } i && ids.Contains(i)) || (a.LaunchTemplateName.Value is { } n && names.Contains(n)) ||
+                         (!a.LaunchTemplateId.IsKnown && t.Change.Kind is ChangeKind.Create or ChangeKind.Replace)))
+                    .Select(g => (Name: g.After!.Name.Value ?? g.Change.Address, Fact: $"{g.Change.Address} launches from it after the change", g.Change.Source)))
+                .DistinctBy(g => g.Name).ToList();
+            if (groups.Count == 0) continue;
+            var evidence = new List<Evidence>
+            {
+                Findings.PlanStep(t.Change, $"launch template {lt.Name.Value ?? t.Change.Address} is changed to launch instances with instance profile {arn ?? name}"),
+                Findings.PlanStep(gone.Change, $"instance profile {name} goes away in the same change"),
+            };
+            evidence.AddRange(groups.Select(g => new Evidence(g.Fact, g.Source)));
+            evidence.Add(new("symptom: RunInstances fails with an invalid IAM instance profile; the group cannot add or replace nodes, so pending pods stay Pending and failed nodes are not replaced", SourceRef.Reference("https://docs.aws.amazon.com/autoscaling/ec2/userguide/ts-as-instancelaunchfailure.html")));
+            evidence.Add(new("when: on-scale-out — the next time a group launches an instance from the new version (scale-out, instance refresh, health replacement)", SourceRef.Reference("https://docs.aws.amazon.com/autoscaling/ec2/userguide/auto-scaling-groups.html")));
+            yield return Findings.For(Rule, t.Change,
+                $"Launch template {lt.Name.Value ?? t.Change.Address} is changed to name instance profile {name}, which the same change destroys: {string.Join(", ", groups.Select(g => g.Name))} cannot launch new nodes.",
                 new Impact { Components = ["cluster-autoscaler", "kubelet"], TimeToImpact = TimeToImpact.OnScaleOut },
                 evidence);
         }

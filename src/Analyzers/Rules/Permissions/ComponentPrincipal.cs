@@ -29,4 +29,7 @@ public sealed record ComponentPrincipal
     public ImmutableArray<string> Nodes { get; init; } = [];
 
     public ImmutableArray<string> Instances { get; init; } = [];
+
+    /// <summary>Workloads that need this component's AWS calls on their behalf (<see cref="OnBehalfDependents"/>).</summary>
+    public ImmutableArray<ClusterWorkload> Dependents { get; init; } = [];
 }

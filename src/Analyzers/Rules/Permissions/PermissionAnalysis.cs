@@ -56,8 +56,19 @@ public sealed class PermissionAnalysis : ISharedAnalysis<PermissionAnalysis>
         var afterRoles = context.After.Aws.Roles.ToDictionary(r => r.Name, StringComparer.Ordinal);
         var beforePolicies = context.Before.Aws.Policies.ToDictionary(p => p.Arn, StringComparer.Ordinal);
         var afterPolicies = context.After.Aws.Policies.ToDictionary(p => p.Arn, StringComparer.Ordinal);
-        foreach (var p in Principals)
+        var switches = NodeRoleSwitches.For(context);
+        foreach (var principal in Principals)
         {
+            var p = principal;
+            if (p.Source == IdentitySource.Node && switches?.Of(p) is { Count: > 0 } switched)
+            {
+                found.AddRange(Switched(p, switched, undecidable));
+                var moved = switched.Select(s => s.Node).ToHashSet(StringComparer.Ordinal);
+                var movedInstances = switched.Select(s => s.Instance).ToHashSet(StringComparer.Ordinal);
+                p = p with { Nodes = p.Nodes.RemoveAll(moved.Contains), Instances = p.Instances.RemoveAll(movedInstances.Contains) };
+                p = p with { Dependents = OnBehalfDependents.Of(p.Component, p.Nodes, context.Topology) };
+                if (p.Nodes.IsEmpty) continue;
+            }
             if (!afterRoles.TryGetValue(p.Role.Name, out var roleAfter))
             {
                 if (p.Source != IdentitySource.Node) found.AddRange(RoleDeleted(p)); // node roles: KIAC102
@@ -84,6 +95,48 @@ public sealed class PermissionAnalysis : ISharedAnalysis<PermissionAnalysis>
             if (lost.Count > 0) found.AddRange(Attribute(p, lost));
         }
         return (found.ToImmutable(), undecidable.ToImmutable());
+    }
+
+    /// <summary>Nodes that get another role's credentials: that role is judged against the component's requirements as a
+    /// detach would be; a new role that cannot be told is undecidable.</summary>
+    private IEnumerable<PermissionLoss> Switched(ComponentPrincipal p, IReadOnlyList<NodeRoleSwitch> switched, ImmutableArray<string>.Builder undecidable)
+    {
+        foreach (var group in switched.GroupBy(s => (s.RoleAfter, s.ProfileAfter, s.Unknown)))
+        {
+            var nodes = group.Select(s => s.Node).Order(StringComparer.Ordinal).ToImmutableArray();
+            var instances = group.Select(s => s.Instance).Order(StringComparer.Ordinal).ToImmutableArray();
+            if (group.Key.RoleAfter is not { } roleName)
+            {
+                undecidable.Add($"{p.Component} (role {p.Role.Name}) on {nodes.Length} node{(nodes.Length == 1 ? "" : "s")}: the role the nodes get after the change cannot be known: {group.Key.Unknown}");
+                continue;
+            }
+            var role = context.After.Aws.Roles.First(r => r.Name == roleName);
+            var unknowns = IamChangeScope.PermissionUnknowns(context.After, role).ToList();
+            var lost = new List<ActionLoss>();
+            var undecided = new List<string>();
+            foreach (var req in p.Requirements.Requirements)
+            {
+                var before = RequirementRequest.Evaluate(Before, p.Role.Arn, req);
+                if (before.Decision is Decision.ExplicitDeny or Decision.ImplicitDeny) continue;
+                var after = RequirementRequest.Evaluate(After, role.Arn, req);
+                if (ActionLoss.IsLost(before, after)) lost.Add(new ActionLoss(req, before, after));
+                else if (ActionLoss.IsUndecidable(before, after) || (before.IsAllowed && unknowns.Count > 0)) undecided.Add(req.Action);
+            }
+            if (undecided.Count > 0)
+            {
+                var why = unknowns.Count > 0 ? string.Join("; ", unknowns) : "a policy that decides it is not in the AWS state or depends on a condition";
+                undecidable.Add($"{p.Component} (role {roleName}, which instance profile {group.Key.ProfileAfter} gives the nodes after the change): whether {Short([.. undecided.Distinct(StringComparer.OrdinalIgnoreCase)])} stay allowed cannot be known: {why}");
+            }
+            if (lost.Count == 0) continue;
+            var how = $"after the change, instance profile {group.Key.ProfileAfter} of {PermissionFindings.Join(instances)} holds role {roleName} instead of {p.Role.Name}";
+            yield return new PermissionLoss
+            {
+                Principal = p with { Nodes = nodes, Instances = instances, HowResolved = $"{p.HowResolved}; {how}", Dependents = OnBehalfDependents.Of(p.Component, nodes, context.Topology) },
+                Cause = group.First(s => s.Cause is not null).Cause,
+                Lost = [.. lost],
+                SwitchedTo = role,
+            };
+        }
     }
 
     private IEnumerable<PermissionLoss> RoleDeleted(ComponentPrincipal p)

@@ -19,5 +19,9 @@ public sealed record PermissionLoss
     /// <summary>True when the role itself is destroyed (then every action is lost).</summary>
     public bool RoleDeleted { get; init; }
 
+    /// <summary>The role the nodes get instead of the principal's, when their profile's role is switched or the instance is
+    /// pointed at another profile.</summary>
+    public Kalc.Iac.AwsModel.Model.IamRole? SwitchedTo { get; init; }
+
     public bool LosesEssential => Lost.Any(l => l.Requirement.IsEssential);
 }

@@ -52,7 +52,14 @@ public static class PrincipalResolver
                     break;
             }
         }
-        return result.ToImmutable();
+        if (catalog.For("eks-pod-identity-agent") is { } agent && !topology.Workloads.Any(w => w.ComponentName == "eks-pod-identity-agent") &&
+            OnBehalfDependents.UsesPodIdentity(topology))
+        {
+            // An EKS add-on whose DaemonSet the workload state need not list: Pod Identity works only with it on the nodes.
+            result.AddRange(ByNodeRole("eks-pod-identity-agent", agent, topology.Nodes.Select(n => n.Name), RoleOfNode, [], ["kube-system/eks-pod-identity-agent"], onEveryNode: true)
+                .Select(p => p with { HowResolved = $"workloads use EKS Pod Identity, which needs the agent on their nodes (not in the workload state); {p.HowResolved}" }));
+        }
+        return [.. result.Select(p => p with { Dependents = OnBehalfDependents.Of(p.Component, p.Nodes, topology) })];
     }
 
     private static IEnumerable<ComponentPrincipal> ByNodeRole(string component, ComponentRequirements reqs, IEnumerable<string> nodes,

@@ -1,0 +1,74 @@
+using Kalc.Iac.Analyzers.Mapping;
+using Kalc.Iac.Analyzers.Mapping.Aws;
+using Kalc.Iac.AwsModel.Model;
+
+namespace Kalc.Iac.Analyzers.Rules.Permissions;
+
+/// <summary>Finds the nodes of a node-role principal whose credentials come from another role after the change. IMDS hands
+/// an instance the credentials of the role its profile holds at the time of the refresh, so a profile whose role is
+/// replaced in place, or an instance associated with another profile, gives the node that role's permissions
+/// (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2_instance-profiles.html). A profile or
+/// role that is gone is a credential loss (KIAC101-103), not a switch.</summary>
+internal sealed class NodeRoleSwitches
+{
+    private readonly AnalysisContext context;
+    private readonly Dictionary<string, Ec2Instance> afterInstances;
+    private readonly Dictionary<string, InstanceProfile> afterProfilesByArn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InstanceProfile> afterProfilesByName = new(StringComparer.Ordinal);
+
+    private NodeRoleSwitches(AnalysisContext context)
+    {
+        this.context = context;
+        var after = context.After.Aws;
+        afterInstances = after.Instances.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
+        foreach (var p in after.InstanceProfiles)
+        {
+            afterProfilesByArn.TryAdd(p.Arn, p);
+            afterProfilesByName.TryAdd(p.Name, p);
+        }
+    }
+
+    /// <summary>Null when the change touches no instance profile and no instance: then no node can switch roles.</summary>
+    public static NodeRoleSwitches? For(AnalysisContext context) =>
+        context.Mapped.Any(m => m is InstanceProfileChange or Ec2InstanceChange) ? new NodeRoleSwitches(context) : null;
+
+    public IReadOnlyList<NodeRoleSwitch> Of(ComponentPrincipal p)
+    {
+        var result = new List<NodeRoleSwitch>();
+        foreach (var nodeName in p.Nodes)
+        {
+            if (context.Topology.Nodes.FirstOrDefault(n => n.Name == nodeName) is not { } node ||
+                context.Topology.InstanceOf(node) is not { } instance ||
+                !afterInstances.TryGetValue(instance.InstanceId, out var afterInstance) ||
+                afterInstance.InstanceProfileArn is not { } arn)
+                continue;
+            var profileName = arn[(arn.LastIndexOf('/') + 1)..];
+            var profile = afterProfilesByArn.GetValueOrDefault(arn) ?? afterProfilesByName.GetValueOrDefault(profileName);
+            var cause = Cause(instance.InstanceId, profile?.Name ?? profileName, afterInstance.ProfileAssociatedByPlan);
+            if (profile is null)
+            {
+                // A profile the plan creates under a name not known, or one not in the state: only an association by the plan
+                // is a switch (a profile that is gone is a credential loss).
+                if (afterInstance.ProfileAssociatedByPlan)
+                    result.Add(new(nodeName, instance.InstanceId, profileName, null, cause, $"instance profile {profileName} is not in the AWS state"));
+                continue;
+            }
+            if (profile.RoleNames.IsEmpty)
+            {
+                if (context.After.Unknowns.GetValueOrDefault($"instance-profile-role:{profile.Name}") is { } why)
+                    result.Add(new(nodeName, instance.InstanceId, profile.Name, null, cause, why));
+                continue;
+            }
+            var role = profile.RoleNames[0];
+            if (role == p.Role.Name) continue;
+            result.Add(context.After.Aws.Roles.Any(r => r.Name == role)
+                ? new(nodeName, instance.InstanceId, profile.Name, role, cause, null)
+                : new(nodeName, instance.InstanceId, profile.Name, null, cause, $"role {role} of instance profile {profile.Name} is not in the AWS state"));
+        }
+        return result;
+    }
+
+    private MappedChange? Cause(string instanceId, string profileName, bool associatedByPlan) => associatedByPlan
+        ? context.Mapped.OfType<Ec2InstanceChange>().FirstOrDefault(c => c.Before?.Id.Value == instanceId)
+        : context.Mapped.OfType<InstanceProfileChange>().FirstOrDefault(c => c.After?.Name.Value == profileName || c.Before?.Name.Value == profileName);
+}
