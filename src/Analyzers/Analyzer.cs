@@ -73,6 +73,8 @@ public static class Analyzer
             Findings = [.. findings.OrderByDescending(f => f.Severity).ThenBy(f => f.RuleId, StringComparer.Ordinal).ThenBy(f => f.Change?.Address, StringComparer.Ordinal)],
             Notes = [.. notes.Distinct(StringComparer.Ordinal)],
             AccountId = before.Aws.AccountId,
+            NotRead = [.. before.Aws.NotRead.Select(n => new UnreadInput(n.File, n.Command)),
+                .. before.Kube.NotRead.Select(n => new UnreadInput(n.File, $"{n.Command} ({n.Count} object{(n.Count == 1 ? "" : "s")})"))],
             Rules = [.. rules.Select(r => r.Descriptor)],
         };
     }

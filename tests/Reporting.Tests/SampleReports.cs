@@ -138,6 +138,7 @@ internal static class SampleReports
             ],
         },
         Notes = ["text plan: unchanged attributes are hidden", "nodes inferred from EC2 tags"],
+        NotRead = [new("aws/route53-zones.json", "aws route53 list-hosted-zones"), new("k8s/cronjobs.json", "kubectl get cronjobs (3 objects)")],
         Rules = [ProfileDeleted, IrsaTrustBroken, SubnetTagRemoved],
     };
 

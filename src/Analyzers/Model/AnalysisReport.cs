@@ -24,6 +24,9 @@ public sealed record AnalysisReport
     /// <summary>The AWS account the state belongs to, when known.</summary>
     public string? AccountId { get; init; }
 
+    /// <summary>Files of the state directories holding outputs kalc-iac does not read, with what each looks like.</summary>
+    public ImmutableArray<UnreadInput> NotRead { get; init; } = [];
+
     /// <summary>The rules that ran (SARIF driver rules, help for each finding's rule id).</summary>
     public ImmutableArray<RuleDescriptor> Rules { get; init; } = [];
 }

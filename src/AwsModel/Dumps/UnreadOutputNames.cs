@@ -36,6 +36,9 @@ internal static class UnreadOutputNames
         ["Credentials"] = "sts assume-role / assume-role-with-web-identity",
         ["LoadBalancers"] = "elbv2 describe-load-balancers",
         ["TargetGroups"] = "elbv2 describe-target-groups",
+        ["HostedZones"] = "route53 list-hosted-zones",
+        ["Buckets"] = "s3api list-buckets",
+        ["Functions"] = "lambda list-functions",
     };
 
     public static string? Guess(IReadOnlyList<string> keys)

@@ -15,7 +15,11 @@ internal sealed record JsonReportWire(
     JsonChangesWire Changes,
     IReadOnlyList<JsonFindingWire> Findings,
     IReadOnlyList<string> Notes,
-    string? AccountId);
+    string? AccountId,
+    IReadOnlyList<JsonNotReadWire> NotRead);
+
+/// <summary>A state file holding an output kalc-iac does not read (schemaVersion 1, added: "notRead").</summary>
+internal sealed record JsonNotReadWire(string File, string Output);
 
 internal sealed record JsonToolWire(string Name, string Version);
 

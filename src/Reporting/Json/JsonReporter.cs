@@ -35,7 +35,8 @@ public sealed class JsonReporter : IReporter
         ToWire(report.Changes),
         [.. FindingOrder.Sort(report.Findings).Select(ToWire)],
         Strings(report.Notes),
-        report.AccountId);
+        report.AccountId,
+        [.. (report.NotRead.IsDefault ? [] : report.NotRead).Select(n => new JsonNotReadWire(n.File, n.Output))]);
 
     private static JsonChangesWire ToWire(ChangeSummary changes)
     {

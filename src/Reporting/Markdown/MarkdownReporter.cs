@@ -165,6 +165,13 @@ public sealed class MarkdownReporter : IReporter
             Bulleted(md, report.Notes, maxNotes);
             md.Blank();
         }
+        if (!report.NotRead.IsDefaultOrEmpty)
+        {
+            md.Line("**Not read** (outputs kalc-iac does not read)");
+            md.Blank();
+            Bulleted(md, [.. report.NotRead.Select(n => $"{n.File} ({n.Output})")], maxNotes);
+            md.Blank();
+        }
         var input = report.Input;
         var parts = new List<string> { MarkdownText.Escape(input.Kind) };
         if (input.FormatVersion is { } version) parts.Add("format " + MarkdownText.Escape(version));

@@ -192,7 +192,15 @@ public sealed class TextReporter : IReporter
     {
         foreach (var note in report.Notes.IsDefault ? [] : report.Notes)
             page.Wrapped("note: " + SafeText.Clean(note), "", "      ", styleEach: page.Style.Dim);
+        var unread = report.NotRead.IsDefault ? [] : report.NotRead;
+        foreach (var n in unread.Take(MaxNotRead))
+            page.Wrapped($"not read: {SafeText.Clean(n.File)} ({SafeText.Clean(n.Output)}: not an output kalc-iac reads)", "", "      ", styleEach: page.Style.Dim);
+        if (unread.Length > MaxNotRead)
+            page.Wrapped($"not read: {unread.Length - MaxNotRead} more files (all are listed in the JSON report)", "", "      ", styleEach: page.Style.Dim);
     }
+
+    /// <summary>Unread state files the short report lists by name; the JSON report lists them all.</summary>
+    private const int MaxNotRead = 5;
 
     private static string Listed(ImmutableArray<string> items, int max)
     {
