@@ -44,4 +44,41 @@ public sealed class SharedResolutionTests : IDisposable
         Assert.False(run.Cluster["node_cidr"].HostsAgree);
         Assert.True(run.Cluster["named"].HostsAgree);
     }
+
+    [Fact]
+    public void A_template_left_unrendered_for_its_filter_is_shared_and_a_cycle_stays_unknown_on_every_host()
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "group_vars"));
+        File.WriteAllText(Path.Combine(_dir, "hosts.yaml"), """
+            all:
+              hosts:
+                a: {ip: 10.0.0.1}
+                b: {ip: 10.0.0.2}
+              children:
+                kube_node:
+                  hosts: {a: , b: }
+                k8s_cluster:
+                  children: {kube_node: }
+            """);
+        File.WriteAllText(Path.Combine(_dir, "group_vars", "all.yml"), """
+            reads_joined: "{{ joined }}"
+            joined: "{{ ['x', 'y'] | map('upper') | join(',') }}"
+            loop_a: "{{ loop_b }}"
+            loop_b: "{{ loop_a }}"
+            address: "{{ ip }}:6443"
+            """);
+        var run = KubesprayInventoryReader.Read(_dir, new KubesprayOptions { Version = "master" }).Value!.Kubespray!;
+        var (a, b) = (run.Host("a")!, run.Host("b")!);
+
+        // Unknown because a filter is not rendered: the same on every host, so one value object serves them all.
+        Assert.False(a["reads_joined"]!.Rendered.IsKnown);
+        Assert.Same(a["joined"], b["joined"]);
+        Assert.Same(a["reads_joined"], b["reads_joined"]);
+        // A cycle is unknown wherever rendering starts.
+        Assert.All(new[] { a, b }, h => Assert.Contains("refers to itself", h["loop_a"]!.Rendered.WhyUnknown, StringComparison.Ordinal));
+        Assert.Equal(["10.0.0.1:6443", "10.0.0.2:6443"], new[] { "a", "b" }.Select(h => run.Text(h, "address")));
+        Assert.True(run.Cluster["joined"].HostsAgree);
+        Assert.False(run.Cluster["address"].HostsAgree);
+        Assert.Equal(["a", "b"], run.Cluster["address"].PerHost.Keys);
+    }
 }

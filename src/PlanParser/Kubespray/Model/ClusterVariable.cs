@@ -13,5 +13,5 @@ public sealed record ClusterVariable
     public required bool HostsAgree { get; init; }
 
     /// <summary>Host name to its value (every kubespray host).</summary>
-    public required ImmutableDictionary<string, EffectiveValue> PerHost { get; init; }
+    public required IReadOnlyDictionary<string, EffectiveValue> PerHost { get; init; }
 }

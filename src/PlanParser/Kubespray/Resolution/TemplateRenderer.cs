@@ -16,17 +16,22 @@ public sealed class TemplateRenderer
     private readonly Dictionary<string, Known<PlanValue>> _done = new(StringComparer.Ordinal);
     private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
     private readonly Func<string, bool>? _hostSpecific;
+    private readonly Func<string, Known<PlanValue>?>? _rendered;
     private readonly HashSet<string> _dependsOnHost = new(StringComparer.Ordinal);
     private bool _touchedHost;
+    private bool _touchedCycle;
 
     /// <param name="raw">The unrendered value a variable has for this host, or null when it is not defined.</param>
     /// <param name="hostSpecific">For a renderer shared by hosts: the names whose value may differ between them. A
     /// variable that reads one, directly or through others, is marked (<see cref="DependsOnHost"/>): its value here is
     /// not every host's.</param>
-    public TemplateRenderer(Func<string, PlanValue?> raw, Func<string, bool>? hostSpecific = null)
+    /// <param name="rendered">Values already rendered elsewhere that hold here too (a host's renderer reuses what the
+    /// renderer shared by its groups found for names the host cannot change), or null to render the name here.</param>
+    public TemplateRenderer(Func<string, PlanValue?> raw, Func<string, bool>? hostSpecific = null, Func<string, Known<PlanValue>?>? rendered = null)
     {
         _raw = raw;
         _hostSpecific = hostSpecific;
+        _rendered = rendered;
     }
 
     /// <summary>Whether the rendered value of <paramref name="name"/> read a host-specific name (after <see cref="Variable"/>).</summary>
@@ -41,18 +46,25 @@ public sealed class TemplateRenderer
             if (_dependsOnHost.Contains(name)) _touchedHost = true;
             return known;
         }
-        if (_inProgress.Contains(name) || _inProgress.Count > MaxDepth) return Known<PlanValue>.Unknown($"'{name}' refers to itself");
+        if (_rendered?.Invoke(name) is { } ready) return _done[name] = ready;
+        if (_inProgress.Contains(name) || _inProgress.Count > MaxDepth)
+        {
+            _touchedCycle = true;
+            return Known<PlanValue>.Unknown($"'{name}' refers to itself");
+        }
         var raw = _raw(name);
         if (raw is null) return Known<PlanValue>.Unknown($"'{name}' is not defined");
-        var outer = _touchedHost;
+        var (outerHost, outerCycle) = (_touchedHost, _touchedCycle);
         _touchedHost = _hostSpecific?.Invoke(name) == true;
+        _touchedCycle = false;
         _inProgress.Add(name);
         var result = Render(raw);
         _inProgress.Remove(name);
-        // A value found while another variable was in progress ("refers to itself") depends on where rendering
-        // started, so it is not shared either.
-        if (_touchedHost || !result.IsKnown && _inProgress.Count > 0) _dependsOnHost.Add(name);
-        _touchedHost |= outer;
+        // A value that met a variable already in progress ("refers to itself") depends on where rendering started,
+        // so it is not shared either; an unknown for any other reason (a filter not rendered) is the same everywhere.
+        if (_touchedHost || _touchedCycle && _inProgress.Count > 0) _dependsOnHost.Add(name);
+        _touchedHost |= outerHost;
+        _touchedCycle = _touchedCycle && _inProgress.Count > 0 || outerCycle;
         _done[name] = result;
         return result;
     }

@@ -102,7 +102,9 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
                 var below = shared?.Where(a => a.Source.Kind is not (VariableSourceKind.RoleVars or VariableSourceKind.ExtraVars)) ?? [];
                 return merged[n] = [.. below, .. mine, .. above];
             }
-            var renderer = new TemplateRenderer(n => StackOf(n) is { } list ? list[^1].Value : Magic(n, host));
+            // Names neither this host nor a value it feeds can change keep what the shared renderer found.
+            var renderer = new TemplateRenderer(n => StackOf(n) is { } list ? list[^1].Value : Magic(n, host), rendered: n =>
+                own.ContainsKey(n) || dependsOnHost.Contains(n) ? null : values.TryGetValue(n, out var v) ? v.Rendered : null);
             var names = own.Keys.Concat(dependsOnHost).Distinct(StringComparer.Ordinal).Where(n => StackOf(n) is not null);
             return values.SetItems(names.Select(n => KeyValuePair.Create(n, Effective(n, StackOf(n)!, renderer))));
         }
@@ -162,18 +164,30 @@ public sealed class VariableResolver(InventorySources sources, KubesprayDefaults
         if (members.Count == 0) members = [.. hosts];
         if (members.Count == 0) return ImmutableDictionary<string, ClusterVariable>.Empty;
         var reference = members.FirstOrDefault(h => h.Groups.Contains("kube_control_plane")) ?? members[0];
-        var result = ImmutableDictionary.CreateBuilder<string, ClusterVariable>();
-        foreach (var name in members.SelectMany(h => h.Variables.Keys).Distinct())
+        // One pass over every host's values: per name, how many hosts have it and its distinct value objects (hosts
+        // that share a value share the object, so there are few).
+        var seen = new Dictionary<string, (int Hosts, HashSet<EffectiveValue> Values)>(StringComparer.Ordinal);
+        foreach (var h in members)
         {
-            var perHost = members.Where(h => h.Variables.ContainsKey(name)).ToImmutableDictionary(h => h.Name, h => h.Variables[name]);
-            // Hosts that share a value share the object: compare the distinct objects only.
-            var values = perHost.Values.Distinct(ReferenceEqualityComparer.Instance).Cast<EffectiveValue>().Select(Comparable).Distinct().Count();
+            foreach (var (name, value) in h.Variables)
+            {
+                if (!seen.TryGetValue(name, out var acc)) acc = (0, new HashSet<EffectiveValue>(ReferenceEqualityComparer.Instance));
+                acc.Values.Add(value);
+                seen[name] = (acc.Hosts + 1, acc.Values);
+            }
+        }
+        var byName = new Dictionary<string, KubesprayHost>(StringComparer.Ordinal);
+        foreach (var h in members) byName.TryAdd(h.Name, h);
+        var result = ImmutableDictionary.CreateBuilder<string, ClusterVariable>(StringComparer.Ordinal);
+        foreach (var (name, acc) in seen)
+        {
+            var values = acc.Values.Select(Comparable).Distinct().Count();
             result[name] = new ClusterVariable
             {
                 Name = name,
-                Value = reference.Variables.GetValueOrDefault(name) ?? perHost.Values.First(),
-                HostsAgree = values == 1 && perHost.Count == members.Count,
-                PerHost = perHost,
+                Value = reference.Variables.GetValueOrDefault(name) ?? acc.Values.First(),
+                HostsAgree = values == 1 && acc.Hosts == members.Count,
+                PerHost = new HostValueDictionary(members, byName, name),
             };
         }
         return result.ToImmutable();
