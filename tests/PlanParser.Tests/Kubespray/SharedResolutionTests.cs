@@ -10,11 +10,19 @@ public sealed class SharedResolutionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>An inventory of <paramref name="hostsYaml"/> with <paramref name="allVars"/> as group_vars/all.yml.</summary>
+    private Core.ParseResult<Model.Change> Resolve(string hostsYaml, string allVars)
+    {
+        Directory.CreateDirectory(Path.Combine(_dir, "group_vars"));
+        File.WriteAllText(Path.Combine(_dir, "hosts.yaml"), hostsYaml);
+        File.WriteAllText(Path.Combine(_dir, "group_vars", "all.yml"), allVars);
+        return KubesprayInventoryReader.Read(_dir, new KubesprayOptions { Version = "master" });
+    }
+
     [Fact]
     public void Templates_that_read_host_variables_resolve_per_host_and_the_rest_is_shared()
     {
-        Directory.CreateDirectory(Path.Combine(_dir, "group_vars"));
-        File.WriteAllText(Path.Combine(_dir, "hosts.yaml"), """
+        var result = Resolve("""
             all:
               hosts:
                 a: {ip: 10.0.0.1}
@@ -25,15 +33,14 @@ public sealed class SharedResolutionTests : IDisposable
                   hosts: {a: , b: , c: }
                 k8s_cluster:
                   children: {kube_node: }
-            """);
-        File.WriteAllText(Path.Combine(_dir, "group_vars", "all.yml"), """
+            """,
+            """
             node_ip: "{{ ip | default('none') }}"
             node_cidr: "{{ node_ip }}/32"
             greeting: "hello {{ inventory_hostname }}"
             proxy_note: "proxy {{ kube_proxy_mode }}"
             named: "{{ cluster_name }}-x"
             """);
-        var result = KubesprayInventoryReader.Read(_dir, new KubesprayOptions { Version = "master" });
         Assert.True(result.IsOk, result.Error?.ToString());
         var run = result.Value.Kubespray!;
 
@@ -48,8 +55,7 @@ public sealed class SharedResolutionTests : IDisposable
     [Fact]
     public void A_template_left_unrendered_for_its_filter_is_shared_and_a_cycle_stays_unknown_on_every_host()
     {
-        Directory.CreateDirectory(Path.Combine(_dir, "group_vars"));
-        File.WriteAllText(Path.Combine(_dir, "hosts.yaml"), """
+        var result = Resolve("""
             all:
               hosts:
                 a: {ip: 10.0.0.1}
@@ -59,15 +65,15 @@ public sealed class SharedResolutionTests : IDisposable
                   hosts: {a: , b: }
                 k8s_cluster:
                   children: {kube_node: }
-            """);
-        File.WriteAllText(Path.Combine(_dir, "group_vars", "all.yml"), """
+            """,
+            """
             reads_joined: "{{ joined }}"
             joined: "{{ ['x', 'y'] | map('upper') | join(',') }}"
             loop_a: "{{ loop_b }}"
             loop_b: "{{ loop_a }}"
             address: "{{ ip }}:6443"
             """);
-        var run = KubesprayInventoryReader.Read(_dir, new KubesprayOptions { Version = "master" }).Value!.Kubespray!;
+        var run = result.Value!.Kubespray!;
         var (a, b) = (run.Host("a")!, run.Host("b")!);
 
         // Unknown because a filter is not rendered: the same on every host, so one value object serves them all.
