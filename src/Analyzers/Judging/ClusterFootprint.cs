@@ -16,8 +16,13 @@ public sealed partial class ClusterFootprint
 {
     private readonly World world;
     private readonly bool nodesUnknown;
+    /// <summary>Whether each kind of state was given, asked once per kind (judging asks for every change, in parallel).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<StateNeed, bool> loaded = new();
     private readonly Dictionary<IdentityKind, Dictionary<string, string>> used = [];
-    private readonly List<(string Pattern, Regex Match, string Role)> policyResources = [];
+    /// <summary>Specific Resource patterns of the cluster's policies: exact ARNs, and wildcard patterns with the literal
+    /// text before their first wildcard (checked before the pattern is matched: a large plan asks for every ARN).</summary>
+    private readonly Dictionary<string, string> policyArns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Prefix, Regex Match, string Role)> policyPatterns = new(StringComparer.Ordinal);
 
     public ClusterFootprint(World world, ClusterTopology topology)
     {
@@ -114,7 +119,7 @@ public sealed partial class ClusterFootprint
         if (token.Kind is IdentityKind.Arn or IdentityKind.KmsKey && PolicyNaming(token.Value) is { } role) return Membership.Used($"{token.Value}, named in a policy of {role}");
         if (token.Kind == IdentityKind.KmsKey)
             return Membership.Undecidable([], "which KMS keys the nodes' volumes and the cluster's secrets encryption use is not read");
-        var missing = needs.Where(n => !n.IsLoaded(world)).ToList();
+        var missing = needs.Where(n => !loaded.GetOrAdd(n, need => need.IsLoaded(world))).ToList();
         if (nodesUnknown && token.Kind is not (IdentityKind.EksCluster or IdentityKind.OidcProvider)) missing.Add(StateNeed.Nodes);
         return missing.Count == 0 ? Membership.NotUsed : Membership.Undecidable(missing);
     }
@@ -168,8 +173,13 @@ public sealed partial class ClusterFootprint
     private string? PolicyNaming(string arn)
     {
         var bucket = arn.StartsWith("arn:aws:s3:::", StringComparison.Ordinal) && arn.IndexOf('/', "arn:aws:s3:::".Length) < 0;
-        foreach (var (_, match, role) in policyResources)
-            if (match.IsMatch(arn) || (bucket && match.IsMatch(arn + "/key"))) return role;
+        if (policyArns.TryGetValue(arn, out var exact)) return exact;
+        var inBucket = bucket ? arn + "/key" : null;
+        foreach (var (prefix, match, role) in policyPatterns.Values)
+        {
+            if (arn.StartsWith(prefix, StringComparison.Ordinal) && match.IsMatch(arn)) return role;
+            if (inBucket is not null && inBucket.StartsWith(prefix, StringComparison.Ordinal) && match.IsMatch(inBucket)) return role;
+        }
         return null;
     }
 
@@ -183,7 +193,11 @@ public sealed partial class ClusterFootprint
             foreach (var pattern in resource.Patterns)
             {
                 if (!IsSpecific(pattern)) continue;
-                policyResources.Add((pattern, WildcardRegex(pattern), role));
+                var wildcard = pattern.IndexOfAny(['*', '?']);
+                if (wildcard < 0) policyArns.TryAdd(pattern, role);
+                if (wildcard < 0 && !pattern.StartsWith("arn:aws:s3:::", StringComparison.Ordinal)) continue;
+                if (!policyPatterns.ContainsKey(pattern))
+                    policyPatterns[pattern] = (wildcard < 0 ? pattern : pattern[..wildcard], WildcardRegex(pattern), role);
             }
         }
     }

@@ -18,30 +18,41 @@ public static class MissingState
                 if (!byType.TryGetValue(type, out var list)) byType[type] = list = [];
                 list.Add(rule);
             }
-        var needed = new Dictionary<StateNeed, (List<string> Changes, SortedSet<string> Rules)>();
+        var needed = new Dictionary<StateNeed, Needed>();
+        var loaded = new Dictionary<StateNeed, bool>();
+        bool IsLoaded(StateNeed need) => loaded.TryGetValue(need, out var yes) ? yes : loaded[need] = need.IsLoaded(ctx.Before);
         foreach (var j in judgements)
         {
             foreach (var need in j.Needs) Add(needed, need, j.Change.Address, null);
             if (!j.Relevant || !byType.TryGetValue(j.Change.Type, out var judging)) continue;
             foreach (var rule in judging)
                 foreach (var need in rule.Descriptor.Reads)
-                    if (!need.IsLoaded(ctx.Before)) Add(needed, need, j.Change.Address, rule.Descriptor.Id);
+                    if (!IsLoaded(need)) Add(needed, need, j.Change.Address, rule.Descriptor.Id);
         }
         if (ctx.Change.Kubespray is not null && byType.TryGetValue(RuleDescriptors.KubesprayRun, out var kubespray))
             foreach (var rule in kubespray)
                 foreach (var need in rule.Descriptor.Reads)
-                    if (!need.IsLoaded(ctx.Before)) Add(needed, need, "the kubespray run", rule.Descriptor.Id);
-        foreach (var (need, (changes, ruleIds)) in needed)
+                    if (!IsLoaded(need)) Add(needed, need, "the kubespray run", rule.Descriptor.Id);
+        foreach (var (need, entry) in needed)
         {
+            var (changes, ruleIds) = (entry.Changes, entry.Rules);
             var which = changes.Count <= 3 ? string.Join(", ", changes) : $"{changes[0]} and {changes.Count - 1} other changes";
             yield return $"{need}: needed to judge {which}" + (ruleIds.Count > 0 ? $" ({string.Join(", ", ruleIds)})" : "");
         }
     }
 
-    private static void Add(Dictionary<StateNeed, (List<string> Changes, SortedSet<string> Rules)> needed, StateNeed need, string change, string? rule)
+    private static void Add(Dictionary<StateNeed, Needed> needed, StateNeed need, string change, string? rule)
     {
-        if (!needed.TryGetValue(need, out var entry)) needed[need] = entry = ([], new SortedSet<string>(StringComparer.Ordinal));
-        if (entry.Changes.Count == 0 || entry.Changes[^1] != change) { if (!entry.Changes.Contains(change)) entry.Changes.Add(change); }
+        if (!needed.TryGetValue(need, out var entry)) needed[need] = entry = new Needed();
+        if (entry.Seen.Add(change)) entry.Changes.Add(change);
         if (rule is not null) entry.Rules.Add(rule);
+    }
+
+    /// <summary>The changes that needed a kind of state (in plan order, each once) and the rules that read it.</summary>
+    private sealed class Needed
+    {
+        public List<string> Changes { get; } = [];
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+        public SortedSet<string> Rules { get; } = new(StringComparer.Ordinal);
     }
 }

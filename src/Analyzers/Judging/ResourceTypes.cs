@@ -6,7 +6,10 @@ namespace Kalc.Iac.Analyzers.Judging;
 /// for what a change of each type can touch.</summary>
 public static class ResourceTypes
 {
-    public static ResourceTypeClasses Default { get; } = new(type => From(ResourceTypeCatalog.Default.Classify(type)));
+    /// <summary>Each type's facts, worked out once (a large plan asks for the same few types tens of thousands of times).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, TypeFacts?> Facts = new(StringComparer.Ordinal);
+
+    public static ResourceTypeClasses Default { get; } = new(type => Facts.GetOrAdd(type, t => From(ResourceTypeCatalog.Default.Classify(t))));
 
     /// <summary>Types whose whole purpose is to change a VPC (its DNS options, CIDRs, gateways, endpoints): for these, vpc_id
     /// names what they change; for any other type it only says where the resource lives.</summary>

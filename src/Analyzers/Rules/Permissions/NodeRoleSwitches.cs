@@ -15,12 +15,28 @@ internal sealed class NodeRoleSwitches
     private readonly Dictionary<string, Ec2Instance> afterInstances;
     private readonly Dictionary<string, InstanceProfile> afterProfilesByArn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InstanceProfile> afterProfilesByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KubeModel.Model.KubeNode> nodes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> afterRoles;
+    private readonly Dictionary<string, Ec2InstanceChange> instanceChanges = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InstanceProfileChange> profileChanges = new(StringComparer.Ordinal);
 
     private NodeRoleSwitches(AnalysisContext context)
     {
         this.context = context;
         var after = context.After.Aws;
         afterInstances = after.Instances.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
+        afterRoles = after.Roles.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var n in context.Topology.Nodes) nodes.TryAdd(n.Name, n);
+        // The first change in plan order that names the instance or the profile (after, then before), as a search would find.
+        foreach (var m in context.Mapped)
+        {
+            if (m is Ec2InstanceChange { Before.Id.Value: { } id } ic) instanceChanges.TryAdd(id, ic);
+            if (m is InstanceProfileChange pc)
+            {
+                if (pc.After?.Name.Value is { } afterName) profileChanges.TryAdd(afterName, pc);
+                if (pc.Before?.Name.Value is { } beforeName) profileChanges.TryAdd(beforeName, pc);
+            }
+        }
         foreach (var p in after.InstanceProfiles)
         {
             afterProfilesByArn.TryAdd(p.Arn, p);
@@ -37,7 +53,7 @@ internal sealed class NodeRoleSwitches
         var result = new List<NodeRoleSwitch>();
         foreach (var nodeName in p.Nodes)
         {
-            if (context.Topology.Nodes.FirstOrDefault(n => n.Name == nodeName) is not { } node ||
+            if (nodes.GetValueOrDefault(nodeName) is not { } node ||
                 context.Topology.InstanceOf(node) is not { } instance ||
                 !afterInstances.TryGetValue(instance.InstanceId, out var afterInstance) ||
                 afterInstance.InstanceProfileArn is not { } arn)
@@ -61,7 +77,7 @@ internal sealed class NodeRoleSwitches
             }
             var role = profile.RoleNames[0];
             if (role == p.Role.Name) continue;
-            result.Add(context.After.Aws.Roles.Any(r => r.Name == role)
+            result.Add(afterRoles.Contains(role)
                 ? new(nodeName, instance.InstanceId, profile.Name, role, cause, null)
                 : new(nodeName, instance.InstanceId, profile.Name, null, cause, $"role {role} of instance profile {profile.Name} is not in the AWS state"));
         }
@@ -69,6 +85,6 @@ internal sealed class NodeRoleSwitches
     }
 
     private MappedChange? Cause(string instanceId, string profileName, bool associatedByPlan) => associatedByPlan
-        ? context.Mapped.OfType<Ec2InstanceChange>().FirstOrDefault(c => c.Before?.Id.Value == instanceId)
-        : context.Mapped.OfType<InstanceProfileChange>().FirstOrDefault(c => c.After?.Name.Value == profileName || c.Before?.Name.Value == profileName);
+        ? instanceChanges.GetValueOrDefault(instanceId)
+        : profileChanges.GetValueOrDefault(profileName);
 }
