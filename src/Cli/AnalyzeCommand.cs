@@ -39,7 +39,7 @@ internal static class AnalyzeCommand
         {
             var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), configuration);
             clock.Restart();
-            Write(report, o, io);
+            Write(report, o, io, configuration);
             timing?.Invoke("write report", clock.Elapsed);
             return ExitCodeFor(report, o);
         }
@@ -53,7 +53,7 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>The main report to stdout or --output, then each --format FORMAT=FILE: one analysis, every format.</summary>
-    private static void Write(AnalysisReport report, CliOptions o, CliIo io)
+    private static void Write(AnalysisReport report, CliOptions o, CliIo io, Kalc.Iac.PlanParser.Terraform.Source.TerraformConfiguration? configuration)
     {
         var toConsole = o.Output is null;
         var color = toConsole && o.Format == "text" && !o.NoColor && !io.StdoutRedirected && string.IsNullOrEmpty(io.Env("NO_COLOR"));
@@ -65,7 +65,7 @@ internal static class AnalyzeCommand
             Width = width,
             Verbose = o.Verbose,
             FullReport = FullReport(o),
-            Artifacts = formats.Contains("sarif") ? RepositoryFiles.Artifacts(o) : null,
+            Artifacts = formats.Contains("sarif") ? RepositoryFiles.Artifacts(o, configuration) : null,
         };
         foreach (var target in o.Outputs)
             OutputFile.Write(target.File, file => Reporters.For(target.Format).Write(report, file, options with { Color = false }));

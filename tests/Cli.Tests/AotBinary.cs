@@ -17,14 +17,18 @@ internal static class AotBinary
         }
     }
 
-    public static CliRun Run(byte[]? stdin, IReadOnlyDictionary<string, string?> env, params string[] args)
+    public static CliRun Run(byte[]? stdin, IReadOnlyDictionary<string, string?> env, params string[] args) =>
+        RunIn(Kalc.Iac.Tests.RepoPaths.Root, stdin, env, args);
+
+    /// <summary>Runs the binary from <paramref name="workingDirectory"/>.</summary>
+    public static CliRun RunIn(string workingDirectory, byte[]? stdin, IReadOnlyDictionary<string, string?> env, params string[] args)
     {
         var start = new ProcessStartInfo(Path ?? throw new InvalidOperationException("no AOT binary"))
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Kalc.Iac.Tests.RepoPaths.Root,
+            WorkingDirectory = workingDirectory,
         };
         foreach (var a in args) start.ArgumentList.Add(a);
         foreach (var (name, value) in env) start.Environment[name] = value;

@@ -16,9 +16,8 @@ namespace Kalc.Iac.PulumiPolicy.Tests;
 public class ParityTests
 {
     /// <summary>Examples whose Pulumi counterpart does not yet find what the plan finds, each with why (kept visible, not
-    /// silently skipped): the generated stack of an EKS node group carries updateConfig and launchTemplate as nested Pulumi
-    /// objects that the node-group rule (KIAC701) does not read from a preview yet.</summary>
-    private static readonly string[] KnownGaps = ["launch-template-replaces-all-nodes"];
+    /// silently skipped). None: every example is compared.</summary>
+    private static readonly string[] KnownGaps = [];
 
     private static IEnumerable<string> ExampleNames() =>
         Directory.GetDirectories(Path.Combine(Fixtures.Root, "examples")).Order(StringComparer.Ordinal)

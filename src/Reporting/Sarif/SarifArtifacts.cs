@@ -12,6 +12,10 @@ public sealed record SarifArtifacts
     /// <summary>Absolute: relative file names in findings are relative to it (the process's working directory).</summary>
     public required string WorkingDirectory { get; init; }
 
+    /// <summary>Absolute, optional: what <c>--source</c> locations are shown relative to (the configuration's git root,
+    /// else the working directory); a relative file name that is not found from the working directory is looked up here.</summary>
+    public string? SourceDisplayRoot { get; init; }
+
     /// <summary>The file results point at when their own file is unknown, missing or outside the repository; null when none.</summary>
     public string? Fallback { get; init; }
 
@@ -30,19 +34,24 @@ public sealed record SarifArtifacts
     private string? Relative(string file)
     {
         if (file == "-") return null;
-        string full;
+        var full = Existing(file, WorkingDirectory) ?? (SourceDisplayRoot is { } display ? Existing(file, display) : null);
+        if (full is null) return null;
+        var relative = Path.GetRelativePath(RepositoryRoot, full);
+        if (Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            return null;
+        return SarifUri.Of(relative).Uri;
+    }
+
+    private string? Existing(string file, string baseDirectory)
+    {
         try
         {
-            full = Path.GetFullPath(file, WorkingDirectory);
+            var full = Path.GetFullPath(file, baseDirectory);
+            return Exists(full) ? full : null;
         }
         catch (ArgumentException)
         {
             return null;
         }
-        if (!Exists(full)) return null;
-        var relative = Path.GetRelativePath(RepositoryRoot, full);
-        if (Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            return null;
-        return SarifUri.Of(relative).Uri;
     }
 }
