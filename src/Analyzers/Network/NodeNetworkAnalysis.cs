@@ -87,6 +87,10 @@ public sealed class NodeNetworkAnalysis
                     foreach (var a in all)
                         foreach (var b in all) check(flow, a, b, port, null, modeUncertain);
                     break;
+                case ("pods-with-security-groups", "nodes"):
+                    foreach (var pods in network.PodGroups)
+                        foreach (var n in network.NodeClasses) check(flow, pods, n, port, null, modeUncertain);
+                    break;
             }
         }
 
@@ -94,6 +98,14 @@ public sealed class NodeNetworkAnalysis
         foreach (var target in targets)
         {
             var flow = catalog.Get(target.FlowId);
+            // Pods that SecurityGroupPolicies give groups listen on their branch ENI: its groups decide.
+            var podGroups = target.Workloads.Select(network.PodsOf).ToList();
+            foreach (var pods in podGroups.OfType<NetworkEndpoint>().Distinct())
+            {
+                var dst = pods with { Nodes = target.Nodes };
+                foreach (var cp in network.ControlPlane) check(flow, cp, dst, target.PodPort, target, false);
+            }
+            if (podGroups.All(p => p is not null)) continue;
             // hostNetwork pods listen on the node's address, others on a pod address of the node's ENIs: either way the
             // node's groups (VPC CNI puts pod addresses on ENIs that carry the primary ENI's groups).
             foreach (var dst in network.NodesAmong(target.Nodes))
