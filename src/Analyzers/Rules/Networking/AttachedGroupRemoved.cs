@@ -100,8 +100,9 @@ public sealed class AttachedGroupRemoved : IRule, IRequiresState
             yield return Findings.For(Rule, change, message, new Impact
             {
                 Components = [.. flows],
-                Instances = [.. g.Instances.Select(i => i.InstanceId)],
-                Nodes = [.. g.Nodes],
+                // The nodes that carry the group, and those whose flows stop with it (a cluster security group the nodes do not carry).
+                Instances = [.. g.Instances.Select(i => i.InstanceId).Concat(g.Losses.SelectMany(l => l.Source.Instances.Concat(l.Destination.Instances))).Distinct(StringComparer.Ordinal)],
+                Nodes = [.. g.Nodes.Concat(g.Losses.SelectMany(l => l.Source.Nodes.Concat(l.Destination.Nodes))).Distinct(StringComparer.Ordinal)],
                 TimeToImpact = TimeToImpact.Immediate,
             }, evidence, severity);
         }
