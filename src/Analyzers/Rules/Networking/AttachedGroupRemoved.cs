@@ -94,7 +94,7 @@ public sealed class AttachedGroupRemoved : IRule, IRequiresState
             var flows = g.Losses.Select(l => l.Flow.Component).Distinct(StringComparer.Ordinal).ToList();
             var stops = g.Losses.Select(l => l.Flow.Id).Distinct(StringComparer.Ordinal).Count();
             var severity = g.Losses.Any(l => l.Flow.Severity == Severity.Critical && !l.ModeUncertain) ? Severity.Critical : Rule.Severity;
-            var message = $"{change.Address} {(change.Kind == ChangeKind.Delete ? "destroys" : "replaces")} security group {g.GroupId}, which {carriers} carry: " +
+            var message = $"{change.Address} {(change.Kind == ChangeKind.Delete ? "destroys" : "replaces")} security group {g.GroupId}, which {carriers}: " +
                 "EC2 refuses the delete while they do, so the apply fails" +
                 (stops > 0 ? $"; once it is gone from them, {Plural(stops, "flow")} the cluster needs stop{(stops == 1 ? "s" : "")} ({string.Join(", ", g.Losses.Select(l => l.Flow.Id).Distinct(StringComparer.Ordinal))})." : ".");
             yield return Findings.For(Rule, change, message, new Impact
@@ -117,7 +117,8 @@ public sealed class AttachedGroupRemoved : IRule, IRequiresState
         var others = g.Interfaces.Count(e => !e.IsPodBranch && e.InstanceId is null);
         if (others > 0) parts.Add(Plural(others, "control-plane ENI"));
         if (g.ClusterRole is { } r) parts.Add("the EKS control plane (" + r + ")");
-        return string.Join(", ", parts);
+        var one = parts.Count == 1 && (parts[0].StartsWith("1 ", StringComparison.Ordinal) || parts[0].StartsWith("the ", StringComparison.Ordinal));
+        return string.Join(", ", parts) + (one ? " carries" : " carry");
     }
 
     private static string Allowing(ReachResult r) =>
