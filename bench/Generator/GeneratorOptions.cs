@@ -15,12 +15,15 @@ internal sealed record GeneratorOptions
 
     public int InstancesPerPage { get; init; } = 1_000;
 
+    /// <summary>Security group rules in the state, one peer each, over the cluster group, the node group and the 500 application groups.</summary>
+    public int SecurityGroupRules { get; init; } = 5_000;
+
     public ulong Seed { get; init; } = 20261125;
 
     public string Out { get; init; } = "bench/data";
 
     public const string Usage =
-        "usage: kalc-bench-generator [--resources N] [--nodes N] [--instances N] [--roles N] [--policies N] [--seed N] --out DIR";
+        "usage: kalc-bench-generator [--resources N] [--nodes N] [--instances N] [--roles N] [--policies N] [--sg-rules N] [--seed N] --out DIR";
 
     /// <summary>Parses the command line; returns null and an error line for anything it does not understand.</summary>
     public static (GeneratorOptions? Options, string? Error) Parse(string[] args)
@@ -43,6 +46,7 @@ internal sealed record GeneratorOptions
                 "--instances" => options with { Instances = n },
                 "--roles" => options with { Roles = n },
                 "--policies" => options with { Policies = n },
+                "--sg-rules" => options with { SecurityGroupRules = n },
                 "--seed" => options with { Seed = (ulong)number },
                 _ => null!,
             };

@@ -29,6 +29,7 @@ internal static class Program
         files.Write("aws/ec2-describe-vpcs.json", true, w => Ec2DumpWriter.WriteVpcs(w, scenario));
         files.Write("aws/ec2-describe-subnets.json", true, w => Ec2DumpWriter.WriteSubnets(w, scenario));
         files.Write("aws/ec2-describe-security-groups.json", true, w => Ec2DumpWriter.WriteSecurityGroups(w, scenario));
+        files.Write("aws/eks-describe-cluster.json", true, w => Ec2DumpWriter.WriteCluster(w, scenario));
         files.Write("k8s/nodes.json", true, w => KubeDumpWriter.WriteNodes(w, scenario));
         files.Write("k8s/serviceaccounts.json", true, w => KubeDumpWriter.WriteServiceAccounts(w, scenario));
         files.Write("k8s/daemonsets.json", true, w => KubeDumpWriter.WriteDaemonSets(w, scenario));

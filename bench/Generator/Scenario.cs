@@ -67,6 +67,9 @@ internal sealed class Scenario
 
     public string NodeSecurityGroupId => SecurityGroupId(-1);
 
+    /// <summary>The EKS cluster security group (resourcesVpcConfig.clusterSecurityGroupId): on the control plane's ENIs.</summary>
+    public string ClusterSecurityGroupId => SecurityGroupId(-2);
+
     public string InstanceId(int i) => "i-0" + Det.Hex(i, 103, 16);
 
     public static bool IsGpuNode(int i) => i % 5 == 4;

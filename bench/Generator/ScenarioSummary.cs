@@ -41,6 +41,8 @@ internal static class ScenarioSummary
             }]++;
         byAction["delete"] += 2; // the node profile and the CNI policy attachment
         byAction["update"] += 1; // the load balancer controller's trust policy
+        byAction["delete"] += 1; // the node group's kubelet rule
+        byAction["replace"] += 1; // the cluster security group
         w.WriteNumber("totalChanges", s.Actions.Length + BreakingChanges.Addresses.Length);
         w.WriteStartObject("byAction");
         foreach (var (action, count) in byAction) w.WriteNumber(action, count);
@@ -54,6 +56,10 @@ internal static class ScenarioSummary
             "detaches AmazonEKS_CNI_Policy from kube-node-role, the role of the general node group (the GPU group's role keeps it)");
         Breaking(w, BreakingChanges.AlbRoleAddress, ["aws-load-balancer-controller"], 0,
             "the new trust policy no longer names kube-system:aws-load-balancer-controller");
+        Breaking(w, BreakingChanges.KubeletRuleAddress, ["kubelet"], o.Nodes,
+            "removes the node group's only rule letting the control plane (cluster security group) reach the kubelets on tcp 10250 (KIAC501)");
+        Breaking(w, BreakingChanges.ClusterGroupAddress, ["kubelet"], 0,
+            "replaces the cluster security group while the control plane's ENIs carry it: the delete fails, and nodes -> API server 443 passes only through it (KIAC503)");
         w.WriteEndArray();
         w.WriteEndObject();
     }

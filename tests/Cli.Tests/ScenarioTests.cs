@@ -64,6 +64,19 @@ public class ScenarioTests
         }
     }
 
+    /// <summary>The networking and lifecycle examples are also given as the text `terraform show` prints, so the theory above
+    /// holds their text plan to the same findings as their JSON plan (a text plan hides unchanged attributes).</summary>
+    [Theory]
+    [InlineData("examples/node-sg-drops-webhook-port")]
+    [InlineData("examples/public-subnets-lose-elb-tag")]
+    [InlineData("examples/launch-template-replaces-all-nodes")]
+    [InlineData("examples/karpenter-instance-profile-deleted")]
+    public void Networking_and_lifecycle_examples_have_a_text_plan_beside_their_json_plan(string example)
+    {
+        Assert.Contains((example, "plan.txt"), Cases().Select(c => ((string)c[0], (string)c[1])));
+        Assert.Contains((example, "plan.json"), Cases().Select(c => ((string)c[0], (string)c[1])));
+    }
+
     private static string Describe(JsonElement f) =>
         $"{f.GetProperty("ruleId")} {f.GetProperty("severity")} {(f.GetProperty("change").ValueKind == JsonValueKind.Null ? "-" : f.GetProperty("change").GetProperty("address").GetString())} {f.GetProperty("impact")}";
 

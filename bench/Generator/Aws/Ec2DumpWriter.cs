@@ -206,25 +206,43 @@ internal static class Ec2DumpWriter
         w.WriteEndObject();
     }
 
-    /// <summary>The node security group plus the 500 application groups the instances use.</summary>
+    /// <summary>The EKS cluster security group, the node security group (the rules terraform-aws-eks gives it: the API
+    /// server and kubelet from the cluster group, DNS and ephemeral ports between nodes) and the 500 application groups the
+    /// other instances use, which share the rest of --sg-rules (CIDR and group-reference rules, tcp and udp, and egress).
+    /// Every permission has one peer, so the rule count is exact.</summary>
     public static void WriteSecurityGroups(Utf8JsonWriter w, Scenario s)
     {
+        var cluster = s.ClusterSecurityGroupId;
+        var node = s.NodeSecurityGroupId;
+        (string Protocol, int? From, int? To, string? Cidr, string? Group)[] clusterIngress = [("tcp", 443, 443, null, node)];
+        (string, int?, int?, string?, string?)[] nodeIngress =
+        [
+            ("tcp", 443, 443, null, cluster), ("tcp", 10250, 10250, null, cluster), ("tcp", 9443, 9443, null, cluster),
+            ("tcp", 53, 53, null, node), ("udp", 53, 53, null, node), ("tcp", 1025, 65535, null, node),
+        ];
+        var appRules = Math.Max(0, s.Options.SecurityGroupRules - (clusterIngress.Length + 1) - (nodeIngress.Length + 1));
         w.WriteStartObject();
         w.WriteStartArray("SecurityGroups");
-        for (var k = -1; k < 500; k++)
+        for (var k = -2; k < 500; k++)
         {
             var id = s.SecurityGroupId(k);
+            var ingress = k switch
+            {
+                -2 => clusterIngress,
+                -1 => nodeIngress,
+                _ => AppIngress(s, k, appRules / 500 + (k < appRules % 500 ? 1 : 0) - 1),
+            };
             w.WriteStartObject();
-            w.WriteString("Description", k < 0 ? "EKS node shared security group" : $"Application group {k}");
-            w.WriteString("GroupName", k < 0 ? "eks-node" : $"app-{k:D3}");
+            w.WriteString("Description", k == -2 ? "EKS created security group applied to ENI that is attached to EKS Control Plane master nodes, as well as any managed workloads."
+                : k == -1 ? "EKS node shared security group" : $"Application group {k}");
+            w.WriteString("GroupName", k == -2 ? $"eks-cluster-sg-{Scenario.Cluster}" : k == -1 ? "eks-node" : $"app-{k:D3}");
             w.WriteStartArray("IpPermissions");
-            foreach (var port in k < 0 ? (int[])[443, 10250, 53] : [443])
-                Permission(w, "tcp", port, "10.0.0.0/16", k < 0 ? id : null);
+            foreach (var (protocol, from, to, cidr, group) in ingress) Permission(w, protocol, from, to, cidr, group);
             w.WriteEndArray();
             w.WriteString("OwnerId", Scenario.Account);
             w.WriteString("GroupId", id);
             w.WriteStartArray("IpPermissionsEgress");
-            Permission(w, "-1", null, "0.0.0.0/0", null);
+            Permission(w, "-1", null, null, "0.0.0.0/0", null);
             w.WriteEndArray();
             w.WriteStartArray("Tags");
             if (k < 0) Tag(w, $"kubernetes.io/cluster/{Scenario.Cluster}", "owned");
@@ -236,27 +254,87 @@ internal static class Ec2DumpWriter
         w.WriteEndObject();
     }
 
-    /// <summary>One IpPermissions entry: a protocol, an optional port, one CIDR and optionally the group itself.</summary>
-    private static void Permission(Utf8JsonWriter w, string protocol, int? port, string cidr, string? selfGroupId)
+    /// <summary>Application group k's ingress: tcp from a /16, tcp from another application group, udp from a /16, in turn.</summary>
+    private static (string, int?, int?, string?, string?)[] AppIngress(Scenario s, int k, int count)
+    {
+        var rules = new (string, int?, int?, string?, string?)[Math.Max(0, count)];
+        for (var r = 0; r < rules.Length; r++)
+        {
+            var port = 8000 + s.Det.Below(k * 64 + r, 105, 2000);
+            rules[r] = (r % 3) switch
+            {
+                0 => ("tcp", port, port, $"10.{s.Det.Below(k * 64 + r, 106, 4)}.0.0/16", null),
+                1 => ("tcp", port, port + 9, null, s.SecurityGroupId(s.Det.Below(k * 64 + r, 107, 500))),
+                _ => ("udp", port, port, $"10.{s.Det.Below(k * 64 + r, 108, 4)}.0.0/16", null),
+            };
+        }
+        return rules;
+    }
+
+    /// <summary>The EKS cluster the nodes belong to (eks describe-cluster): its cluster security group on the control
+    /// plane's ENIs, in the three private subnets.</summary>
+    public static void WriteCluster(Utf8JsonWriter w, Scenario s)
     {
         w.WriteStartObject();
-        if (port is { } from) w.WriteNumber("FromPort", from);
+        w.WriteStartObject("cluster");
+        w.WriteString("name", Scenario.Cluster);
+        w.WriteString("arn", $"arn:aws:eks:{Scenario.Region}:{Scenario.Account}:cluster/{Scenario.Cluster}");
+        w.WriteString("createdAt", "2023-01-09T10:00:00.000000+00:00");
+        w.WriteString("version", "1.30");
+        w.WriteString("roleArn", Scenario.RoleArn("eks-cluster-role"));
+        w.WriteStartObject("resourcesVpcConfig");
+        w.WriteStartArray("subnetIds");
+        for (var k = 0; k < 3; k++) w.WriteStringValue(s.SubnetId(k));
+        w.WriteEndArray();
+        w.WriteStartArray("securityGroupIds");
+        w.WriteEndArray();
+        w.WriteString("clusterSecurityGroupId", s.ClusterSecurityGroupId);
+        w.WriteString("vpcId", s.VpcId);
+        w.WriteBoolean("endpointPublicAccess", false);
+        w.WriteBoolean("endpointPrivateAccess", true);
+        w.WriteEndObject();
+        w.WriteStartObject("kubernetesNetworkConfig");
+        w.WriteString("serviceIpv4Cidr", "172.20.0.0/16");
+        w.WriteString("ipFamily", "ipv4");
+        w.WriteEndObject();
+        w.WriteStartObject("identity");
+        w.WriteStartObject("oidc");
+        w.WriteString("issuer", "https://" + Scenario.OidcProvider);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteString("status", "ACTIVE");
+        w.WriteString("platformVersion", "eks.8");
+        w.WriteStartObject("accessConfig");
+        w.WriteString("authenticationMode", "CONFIG_MAP");
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One IpPermissions entry with one peer: a CIDR or a group.</summary>
+    private static void Permission(Utf8JsonWriter w, string protocol, int? from, int? to, string? cidr, string? groupId)
+    {
+        w.WriteStartObject();
+        if (from is { } f) w.WriteNumber("FromPort", f);
         w.WriteString("IpProtocol", protocol);
         w.WriteStartArray("IpRanges");
-        w.WriteStartObject();
-        w.WriteString("CidrIp", cidr);
-        w.WriteEndObject();
+        if (cidr is not null)
+        {
+            w.WriteStartObject();
+            w.WriteString("CidrIp", cidr);
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteStartArray("Ipv6Ranges");
         w.WriteEndArray();
         w.WriteStartArray("PrefixListIds");
         w.WriteEndArray();
-        if (port is { } to) w.WriteNumber("ToPort", to);
+        if (to is { } t) w.WriteNumber("ToPort", t);
         w.WriteStartArray("UserIdGroupPairs");
-        if (selfGroupId is not null)
+        if (groupId is not null)
         {
             w.WriteStartObject();
-            w.WriteString("GroupId", selfGroupId);
+            w.WriteString("GroupId", groupId);
             w.WriteString("UserId", Scenario.Account);
             w.WriteEndObject();
         }

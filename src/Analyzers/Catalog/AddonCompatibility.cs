@@ -13,7 +13,12 @@ public sealed class AddonCompatibility
 {
     public const string SkewPolicy = "https://kubernetes.io/releases/version-skew-policy/";
 
-    public static readonly ImmutableArray<AddonVersionInfo> Bundled = Load();
+    public static readonly ImmutableArray<AddonVersionInfo> Bundled;
+
+    /// <summary>Add-ons whose publisher states only the lowest Kubernetes version they run on (the catalog's "floors").</summary>
+    public static readonly ImmutableArray<AddonFloor> Floors;
+
+    static AddonCompatibility() => (Bundled, Floors) = Load();
 
     private readonly ImmutableArray<AddonVersionInfo> _published;
 
@@ -35,6 +40,11 @@ public sealed class AddonCompatibility
         var listed = rows.FirstOrDefault(r => r.ClusterVersions.Contains(clusterVersion));
         if (listed is not null)
             return (true, $"the EKS user guide lists {addon} {listed.Version} (the {line} line) for Kubernetes {clusterVersion}", listed.Source);
+        if (Floors.FirstOrDefault(f => f.AddonName == addon) is { } floor && Minor(clusterVersion) is { } cluster && Minor(floor.MinimumKubernetes) is { } min && Minor(floor.AnyPlatformFrom) is { } any)
+        {
+            if (cluster.CompareTo(min) < 0) return (false, $"{floor.Fact}; the cluster runs {clusterVersion}", SourceRef.Of(floor.Source));
+            if (cluster.CompareTo(any) >= 0) return (true, $"{floor.Fact}; the cluster runs {clusterVersion}", SourceRef.Of(floor.Source));
+        }
         return null;
     }
 
@@ -47,13 +57,24 @@ public sealed class AddonCompatibility
             ? (major, minor) : null;
     }
 
-    private static ImmutableArray<AddonVersionInfo> Load()
+    private static (ImmutableArray<AddonVersionInfo>, ImmutableArray<AddonFloor>) Load()
     {
         using var stream = typeof(AddonCompatibility).Assembly.GetManifestResourceStream("Kalc.Iac.Analyzers.Catalog.addon-versions.json")
             ?? throw new InvalidOperationException("addon-versions.json is not embedded");
         using var ms = new MemoryStream();
         stream.CopyTo(ms);
-        var parsed = AwsDumpParser.Parse(ms.ToArray(), "kalc-iac catalog addon-versions.json");
-        return parsed.IsOk ? parsed.Value.State.AddonVersions : throw new InvalidOperationException("addon-versions.json: " + parsed.Error);
+        var bytes = ms.ToArray();
+        var parsed = AwsDumpParser.Parse(bytes, "kalc-iac catalog addon-versions.json");
+        if (!parsed.IsOk) throw new InvalidOperationException("addon-versions.json: " + parsed.Error);
+        using var doc = System.Text.Json.JsonDocument.Parse(bytes);
+        var floors = doc.RootElement.TryGetProperty("floors", out var f)
+            ? f.EnumerateArray().Select(e => new AddonFloor(e.Need("addonName", "floor"), e.Need("minimumKubernetes", "floor"), e.Need("anyPlatformFrom", "floor"),
+                e.Need("fact", "floor"), e.Need("source", "floor"))).ToImmutableArray()
+            : [];
+        return (parsed.Value.State.AddonVersions, floors);
     }
 }
+
+/// <summary>The lowest Kubernetes version any version of an add-on runs on, as its publisher states it; from
+/// <see cref="AnyPlatformFrom"/> on, on every EKS platform version.</summary>
+public sealed record AddonFloor(string AddonName, string MinimumKubernetes, string AnyPlatformFrom, string Fact, string Source);

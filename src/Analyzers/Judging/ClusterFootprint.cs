@@ -51,7 +51,12 @@ public sealed partial class ClusterFootprint
             Use(IdentityKind.EksCluster, cluster.Name, $"EKS cluster {cluster.Name}");
             if (cluster.VpcId is { } vpc) Use(IdentityKind.Vpc, vpc, $"VPC {vpc} of EKS cluster {cluster.Name}");
             if (cluster.RoleArn is { } role) Use(IdentityKind.Role, NameOf(role), $"role {NameOf(role)}, the EKS cluster role of {cluster.Name}");
+            foreach (var sg in cluster.ControlPlaneGroupIds) Use(IdentityKind.SecurityGroup, sg, $"security group {sg} of EKS cluster {cluster.Name}'s control plane");
         }
+        // Pods' branch ENIs (security groups for pods) carry their own groups.
+        foreach (var eni in aws.NetworkInterfaces)
+            if (eni.IsPodBranch)
+                foreach (var sg in eni.SecurityGroupIds) Use(IdentityKind.SecurityGroup, sg, $"security group {sg} of pod branch ENI {eni.NetworkInterfaceId}");
         foreach (var (instance, _) in nodeInstances)
         {
             foreach (var (key, value) in instance.Tags)

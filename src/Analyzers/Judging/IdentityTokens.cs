@@ -36,8 +36,13 @@ public static partial class IdentityTokens
         var tokens = new List<IdentityToken>();
         var existing = change.Kind is ChangeKind.Update or ChangeKind.Delete or ChangeKind.Replace;
         if (existing)
+        {
             foreach (var attribute in OwnAttributes)
                 Add(tokens, change.Type, attribute, change.Before[attribute], own: true);
+            // A text plan hides unchanged attributes but always shows id: the cluster of an EKS child is the first part of it.
+            if (EksClusterOfId(change.Type, change.Before["id"].AsString()) is { } cluster && change.Before["cluster_name"].AsString() is null)
+                Add(tokens, change.Type, "cluster_name", new PlanString(cluster), own: false);
+        }
         foreach (var attribute in existing ? ties.Union(DefaultTieAttributes) : ties.Where(DefaultTieAttributes.Contains).Union(CreateTies(change.Type, ties)))
         {
             Add(tokens, change.Type, attribute, change.Before[attribute], own: false);
@@ -45,6 +50,12 @@ public static partial class IdentityTokens
         }
         return tokens;
     }
+
+    /// <summary>The cluster named by the id of an EKS node group, add-on, Fargate profile, access entry or pod identity
+    /// association, which the AWS provider builds as "CLUSTER:..." (e.g. https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_node_group#id).</summary>
+    public static string? EksClusterOfId(string type, string? id) =>
+        type is "aws_eks_node_group" or "aws_eks_addon" or "aws_eks_fargate_profile" or "aws_eks_access_entry" or "aws_eks_pod_identity_association"
+        && id is { } text && text.IndexOf(':') is > 0 and var colon ? text[..colon] : null;
 
     private static void Add(List<IdentityToken> tokens, string type, string attribute, PlanValue value, bool own)
     {

@@ -42,6 +42,56 @@ public sealed class ClusterNetwork
         }
         NodeClasses = nodes.ToImmutable();
         ControlPlane = Cluster is { } c ? [EksControlPlane(c, aws)] : [.. controlPlaneNodes];
+        (PodGroups, podGroupOf) = PodsWithSecurityGroups(topology, Cluster);
+    }
+
+    private readonly Dictionary<string, NetworkEndpoint> podGroupOf;
+
+    /// <summary>Pods with their own security groups (security groups for pods): one endpoint per set of groups, those the
+    /// SecurityGroupPolicies give workloads and those pods' branch ENIs carry, with the branch ENIs' addresses.</summary>
+    public ImmutableArray<NetworkEndpoint> PodGroups { get; }
+
+    /// <summary>The pods' endpoint of a workload that SecurityGroupPolicies give security groups, or null (its pods use the node's).</summary>
+    public NetworkEndpoint? PodsOf(KubeModel.Model.Workload workload) => podGroupOf.GetValueOrDefault(workload.Key);
+
+    /// <summary>In strict mode (the VPC CNI's default, POD_SECURITY_GROUP_ENFORCING_MODE) only the branch ENI's groups
+    /// apply to such pods' traffic, not the node's (https://docs.aws.amazon.com/eks/latest/userguide/security-groups-for-pods.html).</summary>
+    private static (ImmutableArray<NetworkEndpoint>, Dictionary<string, NetworkEndpoint>) PodsWithSecurityGroups(ClusterTopology topology, EksCluster? cluster)
+    {
+        var world = topology.World;
+        var byWorkload = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sets = new SortedDictionary<string, (ImmutableArray<string> Groups, List<NetworkInterface> Enis, List<string> Workloads)>(StringComparer.Ordinal);
+        (ImmutableArray<string>, List<NetworkInterface>, List<string>) Set(IEnumerable<string> groups)
+        {
+            var ordered = groups.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+            var key = string.Join(",", ordered);
+            if (!sets.TryGetValue(key, out var set)) sets[key] = set = (ordered, [], []);
+            return set;
+        }
+        if (!world.Kube.SecurityGroupPolicies.IsEmpty)
+            foreach (var w in world.Kube.Workloads)
+            {
+                if (w.HostNetwork) continue;
+                var groups = world.Kube.SecurityGroupPolicies.Where(p => p.Selects(w)).SelectMany(p => p.GroupIds).ToList();
+                if (groups.Count == 0) continue;
+                var set = Set(groups);
+                set.Item3.Add($"{w.Kind} {w.Namespace}/{w.Name}");
+                byWorkload[w.Key] = string.Join(",", set.Item1);
+            }
+        foreach (var eni in world.Aws.NetworkInterfaces)
+            if (eni.IsPodBranch && !eni.SecurityGroupIds.IsEmpty && (cluster?.VpcId is not { } vpc || eni.VpcId is null || eni.VpcId == vpc))
+                Set(eni.SecurityGroupIds).Item2.Add(eni);
+        var endpoints = new Dictionary<string, NetworkEndpoint>(StringComparer.Ordinal);
+        foreach (var (key, (groups, enis, workloads)) in sets)
+            endpoints[key] = new NetworkEndpoint
+            {
+                Name = $"pods with {string.Join(", ", groups)} (security groups for pods" +
+                    (workloads.Count > 0 ? $": {string.Join(", ", workloads.Take(3))}{(workloads.Count > 3 ? ", ..." : "")}" : "") +
+                    (enis.Count > 0 ? $"; {Plural(enis.Count, "branch ENI")}" : "") + ")",
+                GroupIds = groups,
+                Addresses = [.. enis.Select(e => Cidr.TryParse(e.PrivateIpAddress + "/32", out var c) ? c : (Cidr?)null).OfType<Cidr>()],
+            };
+        return ([.. endpoints.Values], byWorkload.ToDictionary(x => x.Key, x => endpoints[x.Value], StringComparer.Ordinal));
     }
 
     /// <summary>The EKS cluster the nodes belong to, or null for a self-managed cluster.</summary>

@@ -39,7 +39,6 @@ public sealed class NodeNetworkAnalysis
         var network = new ClusterNetwork(topology);
         var losses = ImmutableArray.CreateBuilder<FlowLoss>();
         var unknown = ImmutableArray.CreateBuilder<string>();
-        var cnis = catalog.CnisIn(topology.World.Kube);
 
         void Check(FlowRequirement flow, NetworkEndpoint src, NetworkEndpoint dst, int? port, WebhookTarget? target, bool modeUncertain)
         {
@@ -58,6 +57,16 @@ public sealed class NodeNetworkAnalysis
             losses.Add(new FlowLoss { Flow = flow, Port = port, Source = src, Destination = dst, Before = was, After = now, Target = target, CausedBy = changes, ModeUncertain = modeUncertain });
         }
 
+        var unresolved = EachFlow(topology, network, catalog, Check);
+        return new NodeNetworkAnalysis(losses.ToImmutable(), unknown.ToImmutable(), unresolved, true);
+    }
+
+    /// <summary>Calls <paramref name="check"/> for every flow of the catalog between two endpoints of the cluster: control plane
+    /// to nodes, nodes to control plane, node to node (and control-plane nodes when self-managed), and the control plane to
+    /// the nodes running each webhook's and aggregated API's pods at their port. Returns the webhooks whose pods could not be resolved.</summary>
+    public static ImmutableArray<string> EachFlow(ClusterTopology topology, ClusterNetwork network, FlowCatalog catalog, FlowCheck check)
+    {
+        var cnis = catalog.CnisIn(topology.World.Kube);
         foreach (var flow in catalog.Flows)
         {
             if (flow.To == "webhook-pods") continue;
@@ -67,16 +76,20 @@ public sealed class NodeNetworkAnalysis
             {
                 case ("control-plane", "nodes"):
                     foreach (var cp in network.ControlPlane)
-                        foreach (var n in network.NodeClasses) Check(flow, cp, n, port, null, modeUncertain);
+                        foreach (var n in network.NodeClasses) check(flow, cp, n, port, null, modeUncertain);
                     break;
                 case ("nodes", "control-plane"):
                     foreach (var n in network.NodeClasses)
-                        foreach (var cp in network.ControlPlane) Check(flow, n, cp, port, null, modeUncertain);
+                        foreach (var cp in network.ControlPlane) check(flow, n, cp, port, null, modeUncertain);
                     break;
                 case ("nodes", "nodes"):
                     var all = network.NodeClasses.AddRange(network.IsEks ? [] : network.ControlPlane);
                     foreach (var a in all)
-                        foreach (var b in all) Check(flow, a, b, port, null, modeUncertain);
+                        foreach (var b in all) check(flow, a, b, port, null, modeUncertain);
+                    break;
+                case ("pods-with-security-groups", "nodes"):
+                    foreach (var pods in network.PodGroups)
+                        foreach (var n in network.NodeClasses) check(flow, pods, n, port, null, modeUncertain);
                     break;
             }
         }
@@ -85,13 +98,24 @@ public sealed class NodeNetworkAnalysis
         foreach (var target in targets)
         {
             var flow = catalog.Get(target.FlowId);
+            // Pods that SecurityGroupPolicies give groups listen on their branch ENI: its groups decide.
+            var podGroups = target.Workloads.Select(network.PodsOf).ToList();
+            foreach (var pods in podGroups.OfType<NetworkEndpoint>().Distinct())
+            {
+                var dst = pods with { Nodes = target.Nodes };
+                foreach (var cp in network.ControlPlane) check(flow, cp, dst, target.PodPort, target, false);
+            }
+            if (podGroups.All(p => p is not null)) continue;
             // hostNetwork pods listen on the node's address, others on a pod address of the node's ENIs: either way the
             // node's groups (VPC CNI puts pod addresses on ENIs that carry the primary ENI's groups).
             foreach (var dst in network.NodesAmong(target.Nodes))
-                foreach (var cp in network.ControlPlane) Check(flow, cp, dst, target.PodPort, target, false);
+                foreach (var cp in network.ControlPlane) check(flow, cp, dst, target.PodPort, target, false);
         }
-        return new NodeNetworkAnalysis(losses.ToImmutable(), unknown.ToImmutable(), unresolved, true);
+        return unresolved;
     }
+
+    /// <summary>One flow between two endpoints, at a port (null: the flow's protocol has none).</summary>
+    public delegate void FlowCheck(FlowRequirement flow, NetworkEndpoint source, NetworkEndpoint destination, int? port, WebhookTarget? target, bool modeUncertain);
 
     /// <summary>always; eks / self-managed by the cluster's kind; cni:NAME when that CNI runs (a flow of a mode other than
     /// the CNI's default is checked too, and reported as uncertain).</summary>

@@ -25,6 +25,7 @@ public static class RuleRegistry
         new ClusterAccess.AwsAuthMalformed(),
         new Networking.NodeFlowBlocked(),
         new Networking.WebhookUnreachable(),
+        new Networking.AttachedGroupRemoved(),
         new Subnets.SubnetDiscoveryTagRemoved(),
         new Subnets.KarpenterSubnetsLost(),
         new Subnets.NodeEgressRouteRemoved(),

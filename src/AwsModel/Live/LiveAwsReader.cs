@@ -69,6 +69,8 @@ public sealed class LiveAwsReader : IDisposable
             ReadPagedAsync("ec2 describe-launch-template-versions", "ec2_describe-launch-template-versions.json", ["LaunchTemplateVersions"],
                 ec2.DescribeLaunchTemplateVersionsAsync, "launch template versions", ct),
             ReadPagedAsync("ec2 describe-route-tables", "ec2_describe-route-tables.json", ["RouteTables"], ec2.DescribeRouteTablesAsync, "route tables", ct),
+            ReadPagedAsync("ec2 describe-network-interfaces", "ec2_describe-network-interfaces.json", ["NetworkInterfaces"], ec2.DescribeNetworkInterfacesAsync, "network interfaces", ct),
+            ReadPagedAsync("ec2 describe-security-group-rules", "ec2_describe-security-group-rules.json", ["SecurityGroupRules"], ec2.DescribeSecurityGroupRulesAsync, "security group rules", ct),
             ReadPagedAsync("autoscaling describe-auto-scaling-groups", "autoscaling_describe-auto-scaling-groups.json", ["AutoScalingGroups"],
                 _clients.AutoScaling.DescribeAutoScalingGroupsAsync, "Auto Scaling groups", ct),
             ReadEksAsync(clusterName, ct)).ConfigureAwait(false);

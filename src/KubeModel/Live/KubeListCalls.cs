@@ -31,6 +31,9 @@ public static class KubeListCalls
         new("kubectl get poddisruptionbudgets -A", "k8s_poddisruptionbudgets.json", "policy/v1", "PodDisruptionBudget", "PodDisruptionBudgets (what blocks a node drain)",
             async (limit, token, ct) => Page(await client.PolicyV1.ListPodDisruptionBudgetForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
         .. Karpenter(client),
+        // Security groups for pods: absent (404) when the VPC resource controller's CRD is not installed.
+        new KubeListCall("kubectl get securitygrouppolicies.vpcresources.k8s.aws -A", "k8s_securitygrouppolicies.json", "vpcresources.k8s.aws/v1beta1", "SecurityGroupPolicy",
+            "SecurityGroupPolicies (security groups for pods)", (limit, token, ct) => CustomPage(client, "vpcresources.k8s.aws", "v1beta1", "securitygrouppolicies", limit, token, ct)) { AbsentIsEmpty = true },
     ];
 
     /// <summary>karpenter's NodePools and EC2NodeClasses, v1 and v1beta1 (a cluster mid-migration serves both; the reader keeps

@@ -34,6 +34,9 @@ public sealed record KubeState
 
     public ImmutableArray<KarpenterNodeClass> NodeClasses { get; init; } = [];
 
+    /// <summary>SecurityGroupPolicies (security groups for pods).</summary>
+    public ImmutableArray<SecurityGroupPolicy> SecurityGroupPolicies { get; init; } = [];
+
     public ImmutableHashSet<KubeStateKind> Loaded { get; init; } = [];
 
     public ImmutableArray<string> Missing { get; init; } = [];
@@ -65,4 +68,7 @@ public enum KubeStateKind
 
     /// <summary>karpenter NodePools and EC2NodeClasses (read together: one without the other says little).</summary>
     Karpenter,
+
+    /// <summary>SecurityGroupPolicies of the VPC resource controller (security groups for pods).</summary>
+    SecurityGroupPolicies,
 }

@@ -22,6 +22,7 @@ public sealed class KubeStateBuilder
     private readonly Dictionary<string, PodDisruptionBudget> _pdbs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KarpenterNodePool> _nodePools = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KarpenterNodeClass> _nodeClasses = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SecurityGroupPolicy> _sgPolicies = new(StringComparer.Ordinal);
     private readonly HashSet<KubeStateKind> _loaded = [];
     private readonly List<string> _missing = [];
     private int _ignored;
@@ -87,6 +88,11 @@ public sealed class KubeStateBuilder
                 _nodeClasses.TryAdd(nodeClass.Name, nodeClass);
                 _loaded.Add(KubeStateKind.Karpenter);
                 break;
+            case "SecurityGroupPolicy" when obj.Str("apiVersion")?.StartsWith("vpcresources.k8s.aws/", StringComparison.Ordinal) == true:
+                var sgp = ServiceReader.ReadSecurityGroupPolicy(obj, ObjectMeta.Read(obj, kind, where), source);
+                _sgPolicies.TryAdd(sgp.Key, sgp);
+                _loaded.Add(KubeStateKind.SecurityGroupPolicies);
+                break;
             case var w when WorkloadReader.Kinds.Contains(w):
                 var workload = WorkloadReader.Read(obj, ObjectMeta.Read(obj, kind, where), source);
                 _workloads.TryAdd(workload.Key, workload);
@@ -125,6 +131,7 @@ public sealed class KubeStateBuilder
         if (name.Contains("ingress", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.Ingresses);
         if (name.Contains("poddisruptionbudget", StringComparison.Ordinal) || name.Contains("pdb", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.PodDisruptionBudgets);
         if (karpenter) _loaded.Add(KubeStateKind.Karpenter);
+        if (name.Contains("securitygrouppolic", StringComparison.Ordinal)) _loaded.Add(KubeStateKind.SecurityGroupPolicies);
     }
 
     private static readonly string[] WorkloadFileWords = ["deployment", "daemonset", "statefulset", "replicaset", "pod", "job", "workload"];
@@ -143,6 +150,7 @@ public sealed class KubeStateBuilder
             case "IngressList": _loaded.Add(KubeStateKind.Ingresses); break;
             case "PodDisruptionBudgetList": _loaded.Add(KubeStateKind.PodDisruptionBudgets); break;
             case "NodePoolList" or "EC2NodeClassList": _loaded.Add(KubeStateKind.Karpenter); break;
+            case "SecurityGroupPolicyList": _loaded.Add(KubeStateKind.SecurityGroupPolicies); break;
             case var l when l.Length > 4 && WorkloadReader.Kinds.Contains(l[..^4]): _loaded.Add(KubeStateKind.Workloads); break;
         }
     }
@@ -167,6 +175,7 @@ public sealed class KubeStateBuilder
             PodDisruptionBudgets = [.. _pdbs.Values.OrderBy(s => s.Key, StringComparer.Ordinal)],
             NodePools = [.. _nodePools.Values.OrderBy(s => s.Name, StringComparer.Ordinal)],
             NodeClasses = [.. _nodeClasses.Values.OrderBy(s => s.Name, StringComparer.Ordinal)],
+            SecurityGroupPolicies = [.. _sgPolicies.Values.OrderBy(s => s.Key, StringComparer.Ordinal)],
             AwsAuthRoleMappings = mappings,
             AwsAuthUserMappings = userMappings,
             AdmissionWebhooks = [.. _webhookConfigs.OrderBy(x => x.Key, StringComparer.Ordinal).SelectMany(x => x.Value)],

@@ -56,6 +56,21 @@ internal static class ServiceReader
         };
     }
 
+    /// <summary>A SecurityGroupPolicy: spec.podSelector, spec.serviceAccountSelector, spec.securityGroups.groupIds.</summary>
+    public static SecurityGroupPolicy ReadSecurityGroupPolicy(JsonElement obj, ObjectMeta meta, SourceRef source)
+    {
+        var spec = obj.Obj("spec");
+        return new SecurityGroupPolicy
+        {
+            Namespace = meta.Namespace,
+            Name = meta.Name,
+            PodSelector = spec?.Obj("podSelector") is { } pods ? Selector(pods) : null,
+            ServiceAccountSelector = spec?.Obj("serviceAccountSelector") is { } sas ? Selector(sas) : null,
+            GroupIds = spec?.Obj("securityGroups") is { } groups ? groups.Strings("groupIds") : [],
+            Source = source,
+        };
+    }
+
     public static LabelSelector Selector(JsonElement? selector) => selector is not { } s ? new LabelSelector() : new LabelSelector
     {
         MatchLabels = s.StringMap("matchLabels"),

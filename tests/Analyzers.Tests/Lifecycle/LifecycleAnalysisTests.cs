@@ -111,6 +111,12 @@ public class LifecycleAnalysisTests
     [InlineData("kube-proxy", "v1.25.0-eksbuild.1", "1.29", false)]   // four
     [InlineData("kube-proxy", "v1.22.0-eksbuild.1", "1.24", true)]    // two, before 1.25
     [InlineData("kube-proxy", "v1.21.0-eksbuild.1", "1.24", false)]
+    [InlineData("vpc-cni", "v1.19.0-eksbuild.1", "1.30", true)]      // the user guide's table
+    [InlineData("vpc-cni", "v1.18.2-eksbuild.1", "1.23", true)]      // another build of a listed line
+    [InlineData("aws-ebs-csi-driver", "v1.35.0-eksbuild.1", "1.31", true)] // the driver's stated floor (1.17)
+    [InlineData("aws-ebs-csi-driver", "v1.35.0-eksbuild.1", "1.16", false)]
+    [InlineData("eks-pod-identity-agent", "v1.3.4-eksbuild.1", "1.23", false)] // Pod Identity needs 1.24
+    [InlineData("eks-pod-identity-agent", "v1.3.4-eksbuild.1", "1.30", true)]
     public void Add_on_compatibility_comes_from_the_catalog_and_the_skew_policy(string addon, string version, string cluster, bool compatible)
     {
         var verdict = new AddonCompatibility([]).Check(addon, version, cluster);
@@ -121,7 +127,9 @@ public class LifecycleAnalysisTests
     [Fact]
     public void An_add_on_version_nothing_publishes_is_unknown_not_compatible()
     {
-        Assert.Null(new AddonCompatibility([]).Check("vpc-cni", "v1.19.0-eksbuild.1", "1.30"));
+        Assert.Null(new AddonCompatibility([]).Check("vpc-cni", "v1.19.0-eksbuild.1", "1.34"));
+        // 1.24-1.28: Pod Identity depends on the cluster's platform version, which is not judged
+        Assert.Null(new AddonCompatibility([]).Check("eks-pod-identity-agent", "v1.3.4-eksbuild.1", "1.26"));
         Assert.Null(new AddonCompatibility([]).Check("coredns", "v1.11.4-eksbuild.2", "1.34"));
     }
 

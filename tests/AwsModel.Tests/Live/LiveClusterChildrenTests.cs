@@ -28,6 +28,26 @@ public sealed class LiveClusterChildrenTests
     }
 
     [Fact]
+    public async Task Network_interfaces_and_security_group_rules_are_read_live_into_state()
+    {
+        var result = await LiveAwsFixture.ReadAsync(new FakeAwsAccount());
+        Assert.Empty(result.Failures);
+        var state = Parse(result);
+        Assert.Equal(["eni-18e6c05e", "eni-83e3c5c5"], state.NetworkInterfaces.Select(n => n.NetworkInterfaceId).ToArray());
+        var eni = state.NetworkInterfaces[1];
+        Assert.Equal(("i-caa71db1", "172.16.4.145", "vpc-62ded30e"), (eni.InstanceId, eni.PrivateIpAddress, eni.VpcId));
+        Assert.Equal(["sg-13e4607c", "sg-495a9926"], eni.SecurityGroupIds.ToArray());
+        Assert.Contains(AwsStateKind.NetworkInterfaces, state.Loaded);
+        var group = state.SecurityGroups.Single(g => g.GroupId == "sg-13e4607c");
+        var self = Assert.Single(group.Rules, r => r.RuleId == "sgr-0a1b2c3d4e5f60001");
+        Assert.Equal((false, "sg-13e4607c"), (self.Egress, self.ReferencedGroupId));
+        var api = Assert.Single(group.Rules, r => r.RuleId == "sgr-0a1b2c3d4e5f60002");
+        Assert.Equal(("tcp", 443, 443, "10.0.0.0/16"), (api.Protocol, api.FromPort, api.ToPort, api.CidrIpv4));
+        Assert.Contains(group.Rules, r => r is { Egress: true, CidrIpv4: "0.0.0.0/0" });
+        Assert.Contains(AwsStateKind.SecurityGroupRules, state.Loaded);
+    }
+
+    [Fact]
     public async Task A_node_group_that_cannot_be_described_is_a_failure_and_missing_from_state()
     {
         var result = await LiveAwsFixture.ReadAsync(new FakeAwsAccount

@@ -54,6 +54,7 @@ internal sealed class FakeKubeApi
             // karpenter v1 only: the v1beta1 paths answer 404 as an API server without those versions does.
             "/apis/karpenter.sh/v1/nodepools" => List("NodePoolList", "karpenter.sh/v1", 1, from, limit, _ => NodePool),
             "/apis/karpenter.k8s.aws/v1/ec2nodeclasses" => List("EC2NodeClassList", "karpenter.k8s.aws/v1", 1, from, limit, _ => NodeClass),
+            "/apis/vpcresources.k8s.aws/v1beta1/securitygrouppolicies" => List("SecurityGroupPolicyList", "vpcresources.k8s.aws/v1beta1", 1, from, limit, _ => SecurityGroupPolicy),
             _ => Status(404, "NotFound", "the server could not find the requested resource"),
         };
     }
@@ -129,6 +130,11 @@ internal sealed class FakeKubeApi
         "{\"metadata\":{\"name\":\"default\",\"uid\":\"7c8d\",\"resourceVersion\":\"104\"},\"spec\":{\"role\":\"KarpenterNodeRole-prod\"," +
         "\"subnetSelectorTerms\":[{\"tags\":{\"karpenter.sh/discovery\":\"prod\"}}],\"securityGroupSelectorTerms\":[{\"tags\":{\"karpenter.sh/discovery\":\"prod\"}}],\"amiSelectorTerms\":[{\"alias\":\"al2023@latest\"}]}," +
         "\"status\":{\"instanceProfile\":\"prod_1234567890\",\"subnets\":[{\"id\":\"subnet-0a\",\"zone\":\"us-east-1a\"}]}}";
+
+    /// <summary>The SecurityGroupPolicy of the EKS user guide's example (sg-pods-example-deployment.html).</summary>
+    private const string SecurityGroupPolicy =
+        "{\"metadata\":{\"name\":\"my-security-group-policy\",\"namespace\":\"my-namespace\",\"uid\":\"8d9e\",\"resourceVersion\":\"105\"}," +
+        "\"spec\":{\"podSelector\":{\"matchLabels\":{\"role\":\"my-role\"}},\"securityGroups\":{\"groupIds\":[\"sg-0f1e2d3c4b5a69788\"]}}}";
 
     private const string ConfigMap =
         "{\"metadata\":{\"name\":\"aws-auth\",\"namespace\":\"kube-system\",\"uid\":\"2d3e\",\"resourceVersion\":\"99\",\"creationTimestamp\":\"2024-01-01T10:49:00Z\"}," +

@@ -19,6 +19,22 @@ public sealed class LiveDiscoveryObjectsTests
         var nodeClass = Assert.Single(state.NodeClasses);
         Assert.Equal(("KarpenterNodeRole-prod", "karpenter.k8s.aws/v1", "prod_1234567890"), (nodeClass.Role, nodeClass.ApiVersion, nodeClass.ResolvedInstanceProfile));
         Assert.Contains(KubeStateKind.Karpenter, state.Loaded);
+        var policy = Assert.Single(state.SecurityGroupPolicies);
+        Assert.Equal(("my-namespace/my-security-group-policy", "sg-0f1e2d3c4b5a69788"), (policy.Key, Assert.Single(policy.GroupIds)));
+        Assert.Equal("my-role", policy.PodSelector!.MatchLabels["role"]);
+    }
+
+    [Fact]
+    public async Task Security_groups_for_pods_not_installed_is_an_empty_read_not_a_failure()
+    {
+        var (result, _) = await LiveKubeFixture.ReadAsync(new FakeKubeApi
+        {
+            Fault = r => r.Path.Contains("vpcresources", StringComparison.Ordinal) ? FakeKubeApi.Status(404, "NotFound", "the server could not find the requested resource") : null,
+        });
+        Assert.Empty(result.Failures);
+        var state = KubeStateReader.Read(result.Documents.Select(d => (d.FileName, d.Json))).Unwrap();
+        Assert.Empty(state.SecurityGroupPolicies);
+        Assert.Contains(KubeStateKind.SecurityGroupPolicies, state.Loaded);
     }
 
     [Fact]

@@ -15,4 +15,10 @@ public interface IEc2ReadClient
     Task<AwsPage> DescribeLaunchTemplateVersionsAsync(string? nextToken, CancellationToken ct);
 
     Task<AwsPage> DescribeRouteTablesAsync(string? nextToken, CancellationToken ct);
+
+    /// <summary>Every ENI: the nodes', pods' branch ENIs (security groups for pods), the EKS control plane's.</summary>
+    Task<AwsPage> DescribeNetworkInterfacesAsync(string? nextToken, CancellationToken ct);
+
+    /// <summary>Every security group rule, one peer each, with its rule id (sgr-...).</summary>
+    Task<AwsPage> DescribeSecurityGroupRulesAsync(string? nextToken, CancellationToken ct);
 }

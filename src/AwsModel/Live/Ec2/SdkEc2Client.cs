@@ -56,6 +56,20 @@ public sealed class SdkEc2Client(IAmazonEC2 ec2, int pageSize) : IEc2ReadClient,
             return Page("RouteTables", r.RouteTables, r.NextToken);
         });
 
+    public Task<AwsPage> DescribeNetworkInterfacesAsync(string? nextToken, CancellationToken ct) =>
+        Call(async () =>
+        {
+            var r = await ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { MaxResults = Math.Clamp(pageSize, 5, 1000), NextToken = nextToken }, ct).ConfigureAwait(false);
+            return Page("NetworkInterfaces", r.NetworkInterfaces, r.NextToken);
+        });
+
+    public Task<AwsPage> DescribeSecurityGroupRulesAsync(string? nextToken, CancellationToken ct) =>
+        Call(async () =>
+        {
+            var r = await ec2.DescribeSecurityGroupRulesAsync(new DescribeSecurityGroupRulesRequest { MaxResults = Math.Clamp(pageSize, 5, 1000), NextToken = nextToken }, ct).ConfigureAwait(false);
+            return Page("SecurityGroupRules", r.SecurityGroupRules, r.NextToken);
+        });
+
     private AwsPage Page<T>(string key, List<T>? items, string? nextToken) =>
         new(new JsonObject { [key] = _json.Write(items ?? []) }, string.IsNullOrEmpty(nextToken) ? null : nextToken);
 

@@ -40,10 +40,26 @@ internal sealed class FakeAwsAccount
             "ListOpenIDConnectProviders" => FakeReply.Xml(Fixtures.Bytes("aws-api/iam/ListOpenIDConnectProviders-awsdocs.xml")),
             "GetOpenIDConnectProvider" => FakeReply.Xml(Fixtures.Bytes("aws-api/iam/GetOpenIDConnectProvider-awsdocs.xml")),
             "DescribeRouteTables" => FakeReply.Xml(Fixtures.Bytes("aws-api/ec2/DescribeRouteTables-botocore.xml")),
+            "DescribeNetworkInterfaces" => FakeReply.Xml(Fixtures.Bytes("aws-api/ec2/DescribeNetworkInterfaces-libcloud.xml")),
+            "DescribeSecurityGroupRules" => FakeReply.Xml(SecurityGroupRules),
             "DescribeAutoScalingGroups" => FakeReply.Xml(Fixtures.Bytes("aws-api/autoscaling/DescribeAutoScalingGroups-awsdocs.xml")),
             _ => FakeReply.QueryError("InvalidAction", $"The action {r.Action} is not valid for this web service.", 400),
         };
     }
+
+    /// <summary>DescribeSecurityGroupRules in the EC2 query protocol's shape (securityGroupRuleSet of items with
+    /// securityGroupRuleId, groupId, isEgress, ipProtocol, ports, cidrIpv4 or referencedGroupInfo; element names from
+    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SecurityGroupRule.html): a self-referencing ingress
+    /// rule, a tcp 443 ingress from a CIDR and the all-traffic egress.</summary>
+    private const string SecurityGroupRules =
+        "<DescribeSecurityGroupRulesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"><requestId>8d1b6b1a-3c2d-4e5f-8a9b-example</requestId><securityGroupRuleSet>" +
+        "<item><securityGroupRuleId>sgr-0a1b2c3d4e5f60001</securityGroupRuleId><groupId>sg-13e4607c</groupId><groupOwnerId>123456789012</groupOwnerId><isEgress>false</isEgress>" +
+        "<ipProtocol>-1</ipProtocol><fromPort>-1</fromPort><toPort>-1</toPort><referencedGroupInfo><groupId>sg-13e4607c</groupId><userId>123456789012</userId></referencedGroupInfo><tagSet/></item>" +
+        "<item><securityGroupRuleId>sgr-0a1b2c3d4e5f60002</securityGroupRuleId><groupId>sg-13e4607c</groupId><groupOwnerId>123456789012</groupOwnerId><isEgress>false</isEgress>" +
+        "<ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort><cidrIpv4>10.0.0.0/16</cidrIpv4><description>API</description><tagSet/></item>" +
+        "<item><securityGroupRuleId>sgr-0a1b2c3d4e5f60003</securityGroupRuleId><groupId>sg-13e4607c</groupId><groupOwnerId>123456789012</groupOwnerId><isEgress>true</isEgress>" +
+        "<ipProtocol>-1</ipProtocol><fromPort>-1</fromPort><toPort>-1</toPort><cidrIpv4>0.0.0.0/0</cidrIpv4><tagSet/></item>" +
+        "</securityGroupRuleSet></DescribeSecurityGroupRulesResponse>";
 
     private FakeReply DescribeInstances(string? token)
     {
