@@ -29,6 +29,7 @@ public static class ResourceMappers
         new Kubernetes.ConfigMapMapper("kubernetes_config_map"),
         new Kubernetes.ConfigMapMapper("kubernetes_config_map_v1"),
         new Kubernetes.ConfigMapMapper("kubernetes_config_map_v1_data"),
+        new Kubernetes.HelmReleaseMapper(),
         new SubnetMapper(),
         new Ec2TagMapper(),
         new EksAddonMapper(),

@@ -21,6 +21,7 @@ public static class RuleRegistry
         new NodeRoleTrustDropsEc2(),
         new ClusterAccess.AwsAuthDropsNodeRole(),
         new ClusterAccess.NodeAccessEntryRemoved(),
+        new ClusterAccess.AuthenticationModeDropsNodeMapping(),
         new ClusterAccess.AdminMappingRemoved(),
         new ClusterAccess.AwsAuthMalformed(),
         new Networking.NodeFlowBlocked(),
