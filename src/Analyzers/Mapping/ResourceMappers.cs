@@ -26,6 +26,7 @@ public static class ResourceMappers
         new VpcSecurityGroupRuleMapper(egress: false),
         new VpcSecurityGroupRuleMapper(egress: true),
         new AccessEntryMapper(),
+        new AccessPolicyAssociationMapper(),
         new Kubernetes.ConfigMapMapper("kubernetes_config_map"),
         new Kubernetes.ConfigMapMapper("kubernetes_config_map_v1"),
         new Kubernetes.ConfigMapMapper("kubernetes_config_map_v1_data"),

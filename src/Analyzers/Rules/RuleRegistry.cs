@@ -24,6 +24,7 @@ public static class RuleRegistry
         new ClusterAccess.AuthenticationModeDropsNodeMapping(),
         new ClusterAccess.AdminMappingRemoved(),
         new ClusterAccess.AwsAuthMalformed(),
+        new ClusterAccess.AccessPolicyAssociationRemoved(),
         new Networking.NodeFlowBlocked(),
         new Networking.WebhookUnreachable(),
         new Subnets.SubnetDiscoveryTagRemoved(),

@@ -14,6 +14,9 @@ public sealed record ConfigMapValues(Known<string?> Namespace, Known<string?> Na
 public sealed record ConfigMapChange(ResourceChange Change, ConfigMapValues? Before, ConfigMapValues? After, bool DataOnly) : MappedChange(Change)
 {
     public bool IsAwsAuth => (Before ?? After) is { } v && v.Namespace.Value == "kube-system" && v.Name.Value == "aws-auth";
+
+    /// <summary>Other objects the same change writes (a helm_release rendering more than aws-auth), which no rule reads.</summary>
+    public ImmutableArray<string> OtherObjects { get; init; } = [];
 }
 
 public sealed class ConfigMapMapper(string resourceType) : IResourceMapper

@@ -29,10 +29,16 @@ public sealed class HelmReleaseMapper : IResourceMapper
         var after = ReferenceEquals(change.After, change.Before) ? before : Render(change.After);
         if (before is not { Mentions: true } && after is not { Mentions: true })
             return new UnsupportedChange(change) { Status = Model.MappingStatus.Unsupported };
-        return new ConfigMapChange(change, before?.Values, after?.Values, DataOnly: false);
+        return new ConfigMapChange(change, before?.Values, after?.Values, DataOnly: false)
+        {
+            OtherObjects = [.. (before?.Others ?? []).Concat(after?.Others ?? []).Distinct(StringComparer.Ordinal)],
+        };
     }
 
-    private sealed record Rendered(ConfigMapValues Values, bool Mentions);
+    private sealed record Rendered(ConfigMapValues Values, bool Mentions)
+    {
+        public ImmutableArray<string> Others { get; init; } = [];
+    }
 
     private static readonly Known<string?> KubeSystem = Known<string?>.Of("kube-system");
     private static readonly Known<string?> AwsAuth = Known<string?>.Of("aws-auth");
@@ -56,8 +62,19 @@ public sealed class HelmReleaseMapper : IResourceMapper
     private static Rendered Unknown(string why) =>
         new(new ConfigMapValues(KubeSystem, AwsAuth, Known<ImmutableDictionary<string, string>>.Unknown(why)), true);
 
-    private static Rendered Data(ImmutableDictionary<string, string>? data) =>
-        new(new ConfigMapValues(KubeSystem, AwsAuth, Known<ImmutableDictionary<string, string>>.Of(data ?? ImmutableDictionary<string, string>.Empty)), data is not null);
+    private static Rendered Data(ImmutableDictionary<string, string>? data, List<string> others) =>
+        new(new ConfigMapValues(KubeSystem, AwsAuth, Known<ImmutableDictionary<string, string>>.Of(data ?? ImmutableDictionary<string, string>.Empty)), data is not null)
+        {
+            Others = [.. others],
+        };
+
+    /// <summary>"Kind namespace/name" of a rendered object.</summary>
+    private static string Describe(JsonElement o, string releaseNamespace)
+    {
+        string? Str(JsonElement e, string p) => e.ValueKind == JsonValueKind.Object && e.TryGetProperty(p, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        var meta = o.ValueKind == JsonValueKind.Object && o.TryGetProperty("metadata", out var m) ? m : default;
+        return $"{Str(o, "kind") ?? "object"} {Str(meta, "namespace") ?? releaseNamespace}/{Str(meta, "name") ?? "?"}";
+    }
 
     /// <summary>True when the release's values or set names say aws-auth, mapRoles or mapUsers (or the values cannot be read).</summary>
     private static bool Mentions(PlanValue v)
@@ -79,9 +96,7 @@ public sealed class HelmReleaseMapper : IResourceMapper
         {
             using var doc = JsonDocument.Parse(manifest, JsonLimits.DocumentOptions);
             if (doc.RootElement.ValueKind != JsonValueKind.Object) return Unknown($"helm_release {release}: its manifest is not a JSON object");
-            foreach (var o in doc.RootElement.EnumerateObject())
-                if (AwsAuthData(o.Value, releaseNamespace) is { } data) return Data(data);
-            return Data(null);
+            return Find(doc.RootElement.EnumerateObject().Select(o => o.Value), releaseNamespace);
         }
         catch (JsonException)
         {
@@ -124,9 +139,7 @@ public sealed class HelmReleaseMapper : IResourceMapper
                             objects.Add(d.RootElement);
                         });
                 }
-            foreach (var o in objects)
-                if (AwsAuthData(o, releaseNamespace) is { } data) return Data(data);
-            return Data(null);
+            return Find(objects, releaseNamespace);
         }
         catch (Exception e) when (e is InputException or JsonException)
         {
@@ -136,6 +149,18 @@ public sealed class HelmReleaseMapper : IResourceMapper
         {
             foreach (var d in docs) d.Dispose();
         }
+    }
+
+    private static Rendered Find(IEnumerable<JsonElement> objects, string releaseNamespace)
+    {
+        ImmutableDictionary<string, string>? found = null;
+        var others = new List<string>();
+        foreach (var o in objects)
+        {
+            if (AwsAuthData(o, releaseNamespace) is { } data) found = data;
+            else others.Add(Describe(o, releaseNamespace));
+        }
+        return Data(found, others);
     }
 
     /// <summary>The data of <paramref name="o"/> when it is the kube-system/aws-auth ConfigMap.</summary>
