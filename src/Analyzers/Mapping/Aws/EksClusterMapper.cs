@@ -37,7 +37,8 @@ public sealed class EksClusterMapper : IResourceMapper
     private static Known<string?> Mode(PlanValue accessConfig) => accessConfig switch
     {
         PlanUnknown => Known<string?>.Unknown("access_config is known only after apply"),
-        PlanObject => PlanValues.Str(accessConfig, "authentication_mode"),
+        // Pulumi keeps nested names as it spells them (only top-level properties are renamed).
+        PlanObject => PlanValues.Str(accessConfig, accessConfig["authentication_mode"] is PlanNull ? "authenticationMode" : "authentication_mode"),
         _ => Known<string?>.Of(null),
     };
 }
