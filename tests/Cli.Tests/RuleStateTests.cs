@@ -41,7 +41,7 @@ public class RuleStateTests
         var report = Analyzer.Run(Without(new World(aws, kube), need), change);
 
         Assert.NotEqual(Verdict.Safe, report.Verdict);
-        Assert.Contains(report.Missing, m => m.StartsWith(need.ToString(), StringComparison.Ordinal));
+        Assert.Contains(report.Missing, m => m.StartsWith(need.ToString(), StringComparison.Ordinal) || need.Alternatives.Any(a => m.StartsWith(a.ToString(), StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -63,6 +63,8 @@ public class RuleStateTests
     /// <summary>The world as if that kind of state had not been given.</summary>
     private static World Without(World world, StateNeed need)
     {
+        // State of which any one kind is enough is missing when none of its kinds was given.
+        if (!need.Alternatives.IsEmpty) return need.Alternatives.Aggregate(world, Without);
         if (need.Kube is { } k)
         {
             var kube = world.Kube with { Loaded = world.Kube.Loaded.Remove(k) };
@@ -85,6 +87,9 @@ public class RuleStateTests
             AwsStateKind.EksClusters => aws with { EksClusters = [] },
             AwsStateKind.PodIdentityAssociations => aws with { PodIdentityAssociations = [] },
             AwsStateKind.OidcProviders => aws with { OidcProviders = [] },
+            AwsStateKind.InstanceProfiles => aws with { InstanceProfiles = [] },
+            AwsStateKind.AccessEntries => aws with { AccessEntries = [] },
+            AwsStateKind.AccessPolicyAssociations => aws with { AccessPolicyAssociations = [] },
             _ => aws,
         };
         return world with { Aws = aws };

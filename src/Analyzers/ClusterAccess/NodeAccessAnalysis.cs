@@ -4,6 +4,7 @@ using Kalc.Iac.Analyzers.Mapping;
 using Kalc.Iac.Analyzers.Mapping.Aws;
 using Kalc.Iac.Analyzers.Mapping.Kubernetes;
 using Kalc.Iac.Analyzers.Model;
+using Kalc.Iac.Analyzers.Rules;
 using Kalc.Iac.Analyzers.Rules.Permissions;
 using Kalc.Iac.AwsModel.Model;
 using Kalc.Iac.KubeModel.Model;
@@ -16,13 +17,16 @@ namespace Kalc.Iac.Analyzers.ClusterAccess;
 /// system:nodes) when the authentication mode is CONFIG_MAP or API_AND_CONFIG_MAP, and through an access entry of type
 /// EC2_LINUX / EC2_WINDOWS / FARGATE_LINUX when it is API or API_AND_CONFIG_MAP
 /// (https://docs.aws.amazon.com/eks/latest/userguide/grant-k8s-access.html). aws-iam-authenticator matches the role
-/// without its path (https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html).</summary>
-public sealed class NodeAccessAnalysis
+/// without its path (https://docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html). A change of the cluster's
+/// authentication mode changes which of the two counts; EKS moves only CONFIG_MAP -> API_AND_CONFIG_MAP -> API
+/// (https://docs.aws.amazon.com/eks/latest/userguide/setting-up-access-entries.html). Shared by the KIAC4xx rules.</summary>
+public sealed class NodeAccessAnalysis : ISharedAnalysis<NodeAccessAnalysis>
 {
     private static readonly string[] NodeGroups = ["system:bootstrappers", "system:nodes"];
 
-    private NodeAccessAnalysis(ImmutableArray<NodeAccessLoss> losses, ImmutableArray<AdminAccessLoss> adminLosses, AwsAuthAfter? awsAuth, ImmutableArray<string> unknown, bool touches)
+    private NodeAccessAnalysis(ImmutableArray<NodeAccessLoss> losses, ImmutableArray<AdminAccessLoss> adminLosses, AwsAuthAfter? awsAuth, ImmutableArray<string> unknown, bool touches, ModeChange? mode = null)
     {
+        Mode = mode;
         Losses = losses;
         AdminLosses = adminLosses;
         AwsAuth = awsAuth;
@@ -41,15 +45,22 @@ public sealed class NodeAccessAnalysis
 
     public bool TouchesAccess { get; }
 
+    /// <summary>The cluster's authentication mode change, when the change makes one (or one it cannot tell).</summary>
+    public ModeChange? Mode { get; }
+
+    public static NodeAccessAnalysis Compute(AnalysisContext context) => Run(context.Topology, context.Mapped);
+
     public static NodeAccessAnalysis Run(ClusterTopology topology, IReadOnlyList<MappedChange> mapped)
     {
         var configMaps = mapped.OfType<ConfigMapChange>().Where(c => c.Status == MappingStatus.Analysed && c.IsAwsAuth).ToList();
         var entries = mapped.OfType<AccessEntryChange>().Where(c => c.Status == MappingStatus.Analysed && c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace).ToList();
-        if (configMaps.Count == 0 && entries.Count == 0) return new([], [], null, [], false);
-
         var world = topology.World;
         var cluster = world.Aws.EksClusters.FirstOrDefault();
-        var mode = cluster?.AuthenticationMode ?? "CONFIG_MAP";
+        var modeChange = ModeChange.Of(cluster, mapped);
+        if (configMaps.Count == 0 && entries.Count == 0 && modeChange is null) return new([], [], null, [], false);
+
+        var mode = modeChange?.Before ?? cluster?.AuthenticationMode ?? "CONFIG_MAP";
+        var modeAfter = modeChange is { After: { } known } ? known : mode;
         var awsAuth = AwsAuthAfter.Project(world.Kube, configMaps);
         var beforeRoles = world.Kube.Loaded.Contains(KubeStateKind.ConfigMaps) || configMaps.Count == 0
             ? world.Kube.AwsAuthRoleMappings
@@ -58,19 +69,22 @@ public sealed class NodeAccessAnalysis
         var removedEntries = entries.Select(e => e.Before?.PrincipalArn.Value).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var unknown = new List<string>();
         if (awsAuth?.Unknown is { } why) unknown.Add($"aws-auth after the change cannot be known: {why}");
+        var modeCauses = modeChange is { After: not null } ? [modeChange.Change.Change] : Array.Empty<ResourceChange>();
 
         var losses = ImmutableArray.CreateBuilder<NodeAccessLoss>();
         foreach (var use in NodeRoleUses(topology))
         {
             var before = Admits(use.RoleArn, beforeRoles, world.Aws.AccessEntries, mode, null);
             if (before is null) continue;
-            var after = Admits(use.RoleArn, afterRoles, world.Aws.AccessEntries, mode, removedEntries);
+            var after = Admits(use.RoleArn, afterRoles, world.Aws.AccessEntries, modeAfter, removedEntries);
             if (after is not null) continue;
             if (awsAuth?.Unknown is not null) continue;
             var causes = new List<ResourceChange>();
-            if (awsAuth is not null && before.StartsWith("aws-auth", StringComparison.Ordinal)) causes.AddRange(awsAuth.Changes);
+            // The mode change is the cause when the mapping that admitted the role is unchanged but stops counting.
+            if (modeCauses.Length > 0 && Admits(use.RoleArn, afterRoles, world.Aws.AccessEntries, mode, removedEntries) is not null) causes.AddRange(modeCauses);
+            else if (awsAuth is not null && before.StartsWith("aws-auth", StringComparison.Ordinal)) causes.AddRange(awsAuth.Changes);
             causes.AddRange(entries.Where(e => Same(e.Before?.PrincipalArn.Value, use.RoleArn)).Select(e => e.Change));
-            if (causes.Count == 0) causes.AddRange(awsAuth?.Changes ?? [.. entries.Select(e => e.Change)]);
+            if (causes.Count == 0) causes.AddRange(awsAuth?.Changes ?? [.. entries.Select(e => e.Change), .. modeCauses]);
             losses.Add(new NodeAccessLoss
             {
                 RoleArn = use.RoleArn,
@@ -79,7 +93,7 @@ public sealed class NodeAccessAnalysis
                 Nodes = use.Nodes,
                 FargateProfiles = use.FargateProfiles,
                 Before = before,
-                After = WhyNot(use.RoleArn, afterRoles, awsAuth, mode, removedEntries),
+                After = WhyNot(use.RoleArn, afterRoles, awsAuth, modeAfter, removedEntries) + (modeAfter != mode ? $" (was {mode})" : ""),
                 CausedBy = [.. causes],
                 Evidence = use.Evidence,
             });
@@ -95,7 +109,20 @@ public sealed class NodeAccessAnalysis
                 admins.Add(new AdminAccessLoss(m, awsAuth.Changes));
             }
         }
-        return new NodeAccessAnalysis(losses.ToImmutable(), admins.ToImmutable(), awsAuth, [.. unknown], true);
+        if (modeCauses.Length > 0 && mode != "API" && modeAfter == "API" && awsAuth?.Unknown is null)
+        {
+            // aws-auth stops counting: its system:masters principals keep access only through an access entry.
+            var nodeRoles = NodeRoleUses(topology).Select(u => Canonical(u.RoleArn)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var m in afterRoles.Concat(awsAuth?.Users ?? world.Kube.AwsAuthUserMappings))
+            {
+                if (!m.Groups.Contains("system:masters") || nodeRoles.Contains(Canonical(m.RoleArn))) continue;
+                if (admins.Any(a => Same(a.Mapping.RoleArn, m.RoleArn))) continue;
+                if (world.Aws.AccessEntries.Any(e => Same(e.PrincipalArn, m.RoleArn) && !removedEntries.Contains(e.PrincipalArn))) continue;
+                admins.Add(new AdminAccessLoss(m, [.. modeCauses]));
+            }
+        }
+        if (modeChange is { After: null, WhyUnknown: { } modeWhy }) unknown.Add($"the cluster's authentication mode after the change cannot be known: {modeWhy}");
+        return new NodeAccessAnalysis(losses.ToImmutable(), admins.ToImmutable(), awsAuth, [.. unknown], true, modeChange);
     }
 
     /// <summary>What admits <paramref name="roleArn"/> as a node, or null.</summary>
@@ -117,6 +144,8 @@ public sealed class NodeAccessAnalysis
     private static string WhyNot(string roleArn, ImmutableArray<AwsAuthMapping> after, AwsAuthAfter? awsAuth, string mode, IReadOnlySet<string> removed)
     {
         var reasons = new List<string>();
+        if (mode == "API" && after.FirstOrDefault(r => Same(r.RoleArn, roleArn) && NodeGroups.All(r.Groups.Contains)) is { } ignored)
+            reasons.Add($"aws-auth {ignored.Source.Path} still maps it, but authentication mode API does not read aws-auth");
         if (mode is "CONFIG_MAP" or "API_AND_CONFIG_MAP")
         {
             var m = after.FirstOrDefault(r => Same(r.RoleArn, roleArn));

@@ -54,6 +54,10 @@ public sealed record StateNeed
     public static readonly StateNeed RouteTables = new("route tables", "aws ec2 describe-route-tables", AwsStateKind.RouteTables, null);
     public static readonly StateNeed NetworkInterfaces = new("network interfaces", "aws ec2 describe-network-interfaces", AwsStateKind.NetworkInterfaces, null);
     public static readonly StateNeed Vpcs = new("VPCs", "aws ec2 describe-vpcs", AwsStateKind.Vpcs, null);
+    public static readonly StateNeed InstanceProfiles = new("instance profiles", "aws iam list-instance-profiles", AwsStateKind.InstanceProfiles, null);
+    public static readonly StateNeed AccessEntries = new("EKS access entries", "aws eks list-access-entries --cluster-name CLUSTER (and describe-access-entry for each)", AwsStateKind.AccessEntries, null);
+    public static readonly StateNeed AccessPolicyAssociations = new("EKS access policy associations", "aws eks list-associated-access-policies --cluster-name CLUSTER --principal-arn ARN", AwsStateKind.AccessPolicyAssociations, null);
+    public static readonly StateNeed FargateProfiles = new("EKS Fargate profiles", "aws eks describe-fargate-profile --cluster-name CLUSTER --fargate-profile-name NAME", AwsStateKind.FargateProfiles, null);
     public static readonly StateNeed ConfigMaps = new("Kubernetes ConfigMaps of kube-system", "kubectl get configmaps -n kube-system -o json", null, KubeStateKind.ConfigMaps);
 
     /// <summary>When set, the state is needed only for worlds this says yes to (else it counts as given).</summary>

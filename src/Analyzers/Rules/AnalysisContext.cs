@@ -21,7 +21,6 @@ public sealed class AnalysisContext
     private readonly Lazy<IReadOnlyList<MappedChange>> touchingExisting;
     private readonly ConcurrentDictionary<Type, Lazy<object>> shared = new();
     private readonly Lazy<Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis> network;
-    private readonly Lazy<Kalc.Iac.Analyzers.ClusterAccess.NodeAccessAnalysis> access;
 
     public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null, ResourceTypeClasses? types = null)
     {
@@ -35,7 +34,6 @@ public sealed class AnalysisContext
         topology = new Lazy<ClusterTopology>(() => new ClusterTopology(Before, Catalog));
         footprint = new Lazy<ClusterFootprint>(() => new ClusterFootprint(Before, Topology));
         network = new(() => Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis.Run(Topology, Mapped, Kalc.Iac.Analyzers.Network.FlowCatalog.Default));
-        access = new(() => Kalc.Iac.Analyzers.ClusterAccess.NodeAccessAnalysis.Run(Topology, Mapped));
         touchingExisting = new(() => [.. Mapped.Where(m => m.Status == MappingStatus.Analysed && m.Change.Kind is not (ChangeKind.Create or ChangeKind.NoOp or ChangeKind.Read))]);
     }
 
@@ -75,9 +73,6 @@ public sealed class AnalysisContext
 
     /// <summary>Flows between control plane, nodes and webhook pods that the change's security group edits block, computed once for the networking rules.</summary>
     public Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis Network => network.Value;
-
-    /// <summary>Nodes whose kubelets the change's aws-auth / access entry edits leave unauthenticated, computed once for the access rules.</summary>
-    public Kalc.Iac.Analyzers.ClusterAccess.NodeAccessAnalysis Access => access.Value;
 
     /// <summary>Computes the analyses the rules share, side by side: rules running in parallel would otherwise wait on
     /// whichever of them the first rule to ask is computing.</summary>

@@ -128,7 +128,7 @@ public sealed class LiveAwsReader : IDisposable
         var list = await ReadPagedAsync("eks list-pod-identity-associations " + cluster, $"eks_list-pod-identity-associations_{cluster}.json",
             ["associations"], (token, c) => _clients.Eks.ListPodIdentityAssociationsAsync(cluster, token, c),
             $"pod identity associations of {cluster}", ct).ConfigureAwait(false);
-        var children = Task.WhenAll(EksChild.All.Select(child => ReadChildrenAsync(child, cluster, ct)));
+        var children = Task.WhenAll(EksChild.All.Select(child => ReadChildrenAsync(child, cluster, ct)).Append(ReadAccessEntriesAsync(cluster, ct)));
         if (await describe.ConfigureAwait(false) is { } body) _documents.Add(StateJson.Document($"eks_describe-cluster_{cluster}.json", body));
         await children.ConfigureAwait(false);
         if (list?["associations"] is not JsonArray associations) return;
@@ -139,6 +139,28 @@ public sealed class LiveAwsReader : IDisposable
             if (one is not null) _documents.Add(StateJson.Document($"eks_describe-pod-identity-association_{cluster}_{id}.json", one));
         })).ConfigureAwait(false);
     }
+
+    /// <summary>The access entries of one cluster: the list (kept, so an empty one says "none"), then each entry described
+    /// and its associated access policies listed. A cluster in CONFIG_MAP mode has the API too (an empty list).</summary>
+    private async Task ReadAccessEntriesAsync(string cluster, CancellationToken ct)
+    {
+        var list = await ReadPagedAsync("eks list-access-entries " + cluster, $"eks_list-access-entries_{cluster}.json", ["accessEntries"],
+            (token, c) => _clients.Eks.ListAccessEntriesAsync(cluster, token, c), $"access entries of {cluster}", ct).ConfigureAwait(false);
+        if (list?["accessEntries"] is not JsonArray principals) return;
+        await Task.WhenAll(principals.Select(Text).OfType<string>().Select(async arn =>
+        {
+            var file = FileSafe(arn[(arn.LastIndexOf(':') + 1)..]);
+            var one = await ReadOneAsync($"eks describe-access-entry {cluster} {arn}", $"the access entry of {arn} in {cluster}",
+                c => _clients.Eks.DescribeAccessEntryAsync(cluster, arn, c), ct).ConfigureAwait(false);
+            if (one is not null) _documents.Add(StateJson.Document($"eks_describe-access-entry_{cluster}_{file}.json", one));
+            await ReadPagedAsync($"eks list-associated-access-policies {cluster} {arn}", $"eks_list-associated-access-policies_{cluster}_{file}.json",
+                ["associatedAccessPolicies"], (token, c) => _clients.Eks.ListAssociatedAccessPoliciesAsync(cluster, arn, token, c),
+                $"the access policies of {arn} in {cluster}", ct).ConfigureAwait(false);
+        })).ConfigureAwait(false);
+    }
+
+    /// <summary>A principal ARN as part of a file name: letters, digits, '.', '-' and '_' kept, anything else '_'.</summary>
+    private static string FileSafe(string s) => string.Concat(s.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' or '_' ? ch : '_'));
 
     /// <summary>Node groups, Fargate profiles or add-ons of one cluster: the list (kept, so an empty one says "none"), then each described.</summary>
     private async Task ReadChildrenAsync(EksChild child, string cluster, CancellationToken ct)

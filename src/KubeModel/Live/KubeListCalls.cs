@@ -6,7 +6,8 @@ using k8s.Models;
 namespace Kalc.Iac.KubeModel.Live;
 
 /// <summary>The lists kalc-iac reads through KubernetesClient: nodes, service accounts, Deployments,
-/// DaemonSets, StatefulSets (all namespaces) and the ConfigMaps of kube-system. Typed objects are written
+/// DaemonSets, StatefulSets (all namespaces), the ConfigMaps of kube-system (aws-auth), Services, Ingresses,
+/// PodDisruptionBudgets, webhook configurations, APIServices and karpenter's objects. Typed objects are written
 /// back with the client's own serializer (the API's JSON names), so a List matches <c>kubectl get -o json</c>.</summary>
 public static class KubeListCalls
 {
@@ -30,6 +31,14 @@ public static class KubeListCalls
             async (limit, token, ct) => Page(await client.NetworkingV1.ListIngressForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
         new("kubectl get poddisruptionbudgets -A", "k8s_poddisruptionbudgets.json", "policy/v1", "PodDisruptionBudget", "PodDisruptionBudgets (what blocks a node drain)",
             async (limit, token, ct) => Page(await client.PolicyV1.ListPodDisruptionBudgetForAllNamespacesAsync(continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
+        // What the API server calls out to: admission webhooks and aggregated APIs, each through a Service to pods
+        // (the node-networking rules check the control plane can still reach them).
+        new("kubectl get mutatingwebhookconfigurations", "k8s_mutatingwebhookconfigurations.json", "admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration", "mutating admission webhooks",
+            async (limit, token, ct) => Page(await client.AdmissionregistrationV1.ListMutatingWebhookConfigurationAsync(continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
+        new("kubectl get validatingwebhookconfigurations", "k8s_validatingwebhookconfigurations.json", "admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration", "validating admission webhooks",
+            async (limit, token, ct) => Page(await client.AdmissionregistrationV1.ListValidatingWebhookConfigurationAsync(continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
+        new("kubectl get apiservices", "k8s_apiservices.json", "apiregistration.k8s.io/v1", "APIService", "aggregated API services",
+            async (limit, token, ct) => Page(await client.ApiregistrationV1.ListAPIServiceAsync(continueParameter: token, limit: limit, cancellationToken: ct).ConfigureAwait(false))),
         .. Karpenter(client),
         // Security groups for pods: absent (404) when the VPC resource controller's CRD is not installed.
         new KubeListCall("kubectl get securitygrouppolicies.vpcresources.k8s.aws -A", "k8s_securitygrouppolicies.json", "vpcresources.k8s.aws/v1beta1", "SecurityGroupPolicy",

@@ -105,7 +105,7 @@ public sealed class ResourceTypeCatalogTests
     [InlineData("aws_s3_object", ResourceTypeClass.MayAffect)]
     [InlineData("aws_iam_role", ResourceTypeClass.Modelled)]
     [InlineData("kubernetes_config_map_v1_data", ResourceTypeClass.Modelled)]
-    [InlineData("helm_release", ResourceTypeClass.MayAffect)]
+    [InlineData("helm_release", ResourceTypeClass.Modelled)]
     [InlineData("kubectl_manifest", ResourceTypeClass.MayAffect)]
     [InlineData("aws:cloudwatch/dashboard:Dashboard", ResourceTypeClass.CannotAffect)]
     [InlineData("aws:ec2/securityGroupRule:SecurityGroupRule", ResourceTypeClass.Modelled)]

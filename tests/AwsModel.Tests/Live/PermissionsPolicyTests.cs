@@ -39,6 +39,9 @@ public sealed class PermissionsPolicyTests
                 ["clusters", _, "fargate-profiles", _] => "eks:DescribeFargateProfile",
                 ["clusters", _, "addons"] => "eks:ListAddons",
                 ["clusters", _, "addons", _] => "eks:DescribeAddon",
+                ["clusters", _, "access-entries"] => "eks:ListAccessEntries",
+                ["clusters", _, "access-entries", _] => "eks:DescribeAccessEntry",
+                ["clusters", _, "access-entries", _, "access-policies"] => "eks:ListAssociatedAccessPolicies",
                 _ => throw new InvalidOperationException("unexpected EKS path " + r.Path),
             };
         }

@@ -52,6 +52,9 @@ internal sealed class FakeKubeApi
             "/apis/networking.k8s.io/v1/ingresses" => List("IngressList", "networking.k8s.io/v1", 1, from, limit, _ => Ingress),
             "/apis/policy/v1/poddisruptionbudgets" => List("PodDisruptionBudgetList", "policy/v1", 1, from, limit, _ => Pdb),
             // karpenter v1 only: the v1beta1 paths answer 404 as an API server without those versions does.
+            "/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations" => List("MutatingWebhookConfigurationList", "admissionregistration.k8s.io/v1", 1, from, limit, _ => MutatingWebhooks),
+            "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations" => List("ValidatingWebhookConfigurationList", "admissionregistration.k8s.io/v1", 1, from, limit, _ => ValidatingWebhooks),
+            "/apis/apiregistration.k8s.io/v1/apiservices" => List("APIServiceList", "apiregistration.k8s.io/v1", 2, from, limit, i => i == 0 ? MetricsApiService : LocalApiService),
             "/apis/karpenter.sh/v1/nodepools" => List("NodePoolList", "karpenter.sh/v1", 1, from, limit, _ => NodePool),
             "/apis/karpenter.k8s.aws/v1/ec2nodeclasses" => List("EC2NodeClassList", "karpenter.k8s.aws/v1", 1, from, limit, _ => NodeClass),
             "/apis/vpcresources.k8s.aws/v1beta1/securitygrouppolicies" => List("SecurityGroupPolicyList", "vpcresources.k8s.aws/v1beta1", 1, from, limit, _ => SecurityGroupPolicy),
@@ -135,6 +138,28 @@ internal sealed class FakeKubeApi
     private const string SecurityGroupPolicy =
         "{\"metadata\":{\"name\":\"my-security-group-policy\",\"namespace\":\"my-namespace\",\"uid\":\"8d9e\",\"resourceVersion\":\"105\"}," +
         "\"spec\":{\"podSelector\":{\"matchLabels\":{\"role\":\"my-role\"}},\"securityGroups\":{\"groupIds\":[\"sg-0f1e2d3c4b5a69788\"]}}}";
+    /// <summary>The aws-load-balancer-controller chart's pod mutator (fixtures/k8s/built/admission-and-aggregation.yaml):
+    /// failurePolicy Fail, service port 443 (the reader's default when absent), pods CREATE.</summary>
+    private const string MutatingWebhooks =
+        "{\"metadata\":{\"name\":\"aws-load-balancer-webhook\",\"uid\":\"8d9e\",\"resourceVersion\":\"105\"},\"webhooks\":[{\"name\":\"mpod.elbv2.k8s.aws\"," +
+        "\"clientConfig\":{\"service\":{\"name\":\"aws-load-balancer-webhook-service\",\"namespace\":\"kube-system\",\"path\":\"/mutate-v1-pod\",\"port\":443}}," +
+        "\"failurePolicy\":\"Fail\",\"rules\":[{\"apiGroups\":[\"\"],\"apiVersions\":[\"v1\"],\"operations\":[\"CREATE\"],\"resources\":[\"pods\"],\"scope\":\"*\"}]," +
+        "\"sideEffects\":\"None\",\"admissionReviewVersions\":[\"v1beta1\"],\"timeoutSeconds\":10,\"namespaceSelector\":{\"matchExpressions\":[{\"key\":\"elbv2.k8s.aws/pod-readiness-gate-inject\",\"operator\":\"In\",\"values\":[\"enabled\"]}]}}]}";
+
+    private const string ValidatingWebhooks =
+        "{\"metadata\":{\"name\":\"aws-load-balancer-webhook\",\"uid\":\"9eaf\",\"resourceVersion\":\"106\"},\"webhooks\":[{\"name\":\"vingress.elbv2.k8s.aws\"," +
+        "\"clientConfig\":{\"service\":{\"name\":\"aws-load-balancer-webhook-service\",\"namespace\":\"kube-system\",\"path\":\"/validate-networking-v1-ingress\"}}," +
+        "\"failurePolicy\":\"Ignore\",\"rules\":[{\"apiGroups\":[\"networking.k8s.io\"],\"apiVersions\":[\"v1\"],\"operations\":[\"CREATE\",\"UPDATE\"],\"resources\":[\"ingresses\"]}]," +
+        "\"sideEffects\":\"None\",\"admissionReviewVersions\":[\"v1beta1\"]}]}";
+
+    /// <summary>metrics-server's APIService (components.yaml) and a local one, served by the API server itself.</summary>
+    private const string MetricsApiService =
+        "{\"metadata\":{\"name\":\"v1beta1.metrics.k8s.io\",\"uid\":\"afb0\",\"resourceVersion\":\"107\",\"labels\":{\"k8s-app\":\"metrics-server\"}}," +
+        "\"spec\":{\"group\":\"metrics.k8s.io\",\"version\":\"v1beta1\",\"groupPriorityMinimum\":100,\"versionPriority\":100,\"insecureSkipTLSVerify\":true," +
+        "\"service\":{\"name\":\"metrics-server\",\"namespace\":\"kube-system\",\"port\":443}},\"status\":{\"conditions\":[{\"type\":\"Available\",\"status\":\"True\",\"lastTransitionTime\":\"2024-01-01T10:49:00Z\",\"reason\":\"Passed\",\"message\":\"all checks passed\"}]}}";
+
+    private const string LocalApiService =
+        "{\"metadata\":{\"name\":\"v1.apps\",\"uid\":\"b0c1\",\"resourceVersion\":\"20\"},\"spec\":{\"group\":\"apps\",\"version\":\"v1\",\"groupPriorityMinimum\":17800,\"versionPriority\":15}}";
 
     private const string ConfigMap =
         "{\"metadata\":{\"name\":\"aws-auth\",\"namespace\":\"kube-system\",\"uid\":\"2d3e\",\"resourceVersion\":\"99\",\"creationTimestamp\":\"2024-01-01T10:49:00Z\"}," +

@@ -38,6 +38,28 @@ public sealed class LiveDiscoveryObjectsTests
     }
 
     [Fact]
+    public async Task Webhook_configurations_and_api_services_read_live_parse_into_state()
+    {
+        var (result, _) = await LiveKubeFixture.ReadAsync(new FakeKubeApi());
+        Assert.Empty(result.Failures);
+        var state = KubeStateReader.Read(result.Documents.Select(d => (d.FileName, d.Json))).Unwrap();
+
+        var webhooks = state.AdmissionWebhooks.OrderBy(w => w.Name, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [("MutatingWebhookConfiguration", "mpod.elbv2.k8s.aws", "Fail", "kube-system/aws-load-balancer-webhook-service", 443),
+             ("ValidatingWebhookConfiguration", "vingress.elbv2.k8s.aws", "Ignore", "kube-system/aws-load-balancer-webhook-service", 443)],
+            webhooks.Select(w => (w.ConfigurationKind, w.Name, w.FailurePolicy, w.Service!.Key, w.Service.Port)));
+        Assert.True(webhooks[0].HasNamespaceSelector);
+        Assert.Equal(new[] { "CREATE" }, webhooks[0].Rules[0].Operations.ToArray());
+        Assert.Equal(new[] { "pods" }, webhooks[0].Rules[0].Resources.ToArray());
+        var metrics = Assert.Single(state.ApiServices, a => a.Service is not null);
+        Assert.Equal(("v1beta1.metrics.k8s.io", "kube-system/metrics-server", 443), (metrics.Name, metrics.Service!.Key, metrics.Service.Port));
+        Assert.Contains(state.ApiServices, a => a is { Name: "v1.apps", Service: null });
+        Assert.Contains(KubeStateKind.AdmissionWebhooks, state.Loaded);
+        Assert.Contains(KubeStateKind.ApiServices, state.Loaded);
+    }
+
+    [Fact]
     public async Task Karpenter_not_installed_is_an_empty_read_not_a_failure()
     {
         var (result, _) = await LiveKubeFixture.ReadAsync(new FakeKubeApi

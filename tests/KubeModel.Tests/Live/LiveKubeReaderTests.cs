@@ -13,9 +13,9 @@ public sealed class LiveKubeReaderTests
         Assert.Empty(result.Failures);
         Assert.Equal("fake-context", result.Account);
         Assert.Equal(
-            ["k8s_daemonsets.json", "k8s_deployments.json", "k8s_ingresses.json", "k8s_karpenter_ec2nodeclasses_v1.json", "k8s_karpenter_ec2nodeclasses_v1beta1.json",
-             "k8s_karpenter_nodepools_v1.json", "k8s_karpenter_nodepools_v1beta1.json", "k8s_kube-system_configmaps.json", "k8s_nodes.json",
-             "k8s_poddisruptionbudgets.json", "k8s_securitygrouppolicies.json", "k8s_serviceaccounts.json", "k8s_services.json", "k8s_statefulsets.json"],
+            ["k8s_apiservices.json", "k8s_daemonsets.json", "k8s_deployments.json", "k8s_ingresses.json", "k8s_karpenter_ec2nodeclasses_v1.json", "k8s_karpenter_ec2nodeclasses_v1beta1.json",
+             "k8s_karpenter_nodepools_v1.json", "k8s_karpenter_nodepools_v1beta1.json", "k8s_kube-system_configmaps.json", "k8s_mutatingwebhookconfigurations.json", "k8s_nodes.json",
+             "k8s_poddisruptionbudgets.json", "k8s_securitygrouppolicies.json", "k8s_serviceaccounts.json", "k8s_services.json", "k8s_statefulsets.json", "k8s_validatingwebhookconfigurations.json"],
             result.Documents.Select(d => d.FileName));
         var nodes = LiveKubeFixture.Document(result, "k8s_nodes.json");
         Assert.Equal("List", nodes["kind"]!.GetValue<string>());

@@ -14,13 +14,16 @@ public sealed record ConfigMapValues(Known<string?> Namespace, Known<string?> Na
 public sealed record ConfigMapChange(ResourceChange Change, ConfigMapValues? Before, ConfigMapValues? After, bool DataOnly) : MappedChange(Change)
 {
     public bool IsAwsAuth => (Before ?? After) is { } v && v.Namespace.Value == "kube-system" && v.Name.Value == "aws-auth";
+
+    /// <summary>Other objects the same change writes (a helm_release rendering more than aws-auth), which no rule reads.</summary>
+    public ImmutableArray<string> OtherObjects { get; init; } = [];
 }
 
 public sealed class ConfigMapMapper(string resourceType) : IResourceMapper
 {
     public string ResourceType => resourceType;
 
-    public IReadOnlyList<string> Attributes { get; } = ["metadata", "data"];
+    public IReadOnlyList<string> Attributes { get; } = ["metadata", "data", "id"];
 
     public MappedChange Map(ResourceChange change)
     {
@@ -36,6 +39,11 @@ public sealed class ConfigMapMapper(string resourceType) : IResourceMapper
     {
         if (v is not PlanObject) return null;
         var meta = PlanValues.Block(v, "metadata");
+        if (meta is PlanNull && v["id"].AsString() is { } id && id.Split('/') is [{ Length: > 0 } idNamespace, { Length: > 0 } idName])
+        {
+            // A text plan hides an unchanged metadata block; the id the provider sets is "namespace/name" and is always shown.
+            return new ConfigMapValues(Known<string?>.Of(idNamespace), Known<string?>.Of(idName), Data(v["data"]));
+        }
         var ns = PlanValues.Str(meta, "namespace");
         return new ConfigMapValues(ns.IsKnown && ns.Value is null ? Known<string?>.Of("default") : ns, PlanValues.Str(meta, "name"), Data(v["data"]));
     }

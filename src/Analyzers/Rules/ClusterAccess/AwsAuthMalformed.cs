@@ -1,3 +1,4 @@
+using Kalc.Iac.Analyzers.ClusterAccess;
 using Kalc.Iac.Core;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.PlanParser.Model;
@@ -20,13 +21,13 @@ public sealed class AwsAuthMalformed : IRule
         remediation: "Fix the YAML (a list of entries with rolearn/userarn, username, groups under the exact keys mapRoles and mapUsers); " +
             "render it with yamlencode() rather than string templates.",
         "kubelet", "kube-apiserver")
-        .Judging(["kubernetes_config_map", "kubernetes_config_map_v1", "kubernetes_config_map_v1_data"]);
+        .Judging(["kubernetes_config_map", "kubernetes_config_map_v1", "kubernetes_config_map_v1_data", "helm_release"]);
 
     public RuleDescriptor Descriptor => Rule;
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        if (context.Access.AwsAuth is not { Problems.Length: > 0 } after) yield break;
+        if (context.Analysis<NodeAccessAnalysis>().AwsAuth is not { Problems.Length: > 0 } after) yield break;
         var change = after.Changes[^1];
         yield return new Finding
         {

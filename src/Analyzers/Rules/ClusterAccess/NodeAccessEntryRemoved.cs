@@ -1,3 +1,4 @@
+using Kalc.Iac.Analyzers.ClusterAccess;
 using Kalc.Iac.Analyzers.Mapping.Aws;
 using Kalc.Iac.Analyzers.Model;
 
@@ -20,24 +21,19 @@ public sealed class NodeAccessEntryRemoved : IRule, IRequiresState
         remediation: "Keep the access entry (remove it from the change, or `terraform state rm` it if it leaves this configuration), " +
             "or map the role in aws-auth under API_AND_CONFIG_MAP first.",
         "kubelet")
-        .Judging(["aws_eks_access_entry"]);
+        .Judging(["aws_eks_access_entry"]) with { ReadsWhenRelevant = [StateNeed.EksClusters, StateNeed.AccessEntries, .. AccessState.NodeRoles] };
 
     public RuleDescriptor Descriptor => Rule;
 
-    public IEnumerable<string> MissingState(AnalysisContext context)
-    {
-        if (!context.Mapped.OfType<AccessEntryChange>().Any(c => c.Change.IsDelete)) return [];
-        var missing = new List<string>();
-        if (context.Before.Aws.EksClusters.IsEmpty)
-            missing.Add("the EKS cluster (aws eks describe-cluster): the plan destroys an access entry; the authentication mode is unknown");
-        if (!context.Before.Aws.Loaded.Contains(AwsModel.Model.AwsStateKind.AccessEntries))
-            missing.Add("access entries (aws eks describe-access-entry): the plan destroys an access entry");
-        return missing;
-    }
+    /// <summary>Destroying an access entry is judged against the cluster's mode, its other entries and the nodes' roles.</summary>
+    public IEnumerable<string> MissingState(AnalysisContext context) =>
+        context.Mapped.OfType<AccessEntryChange>().FirstOrDefault(c => c.Change.IsDelete) is { } removed
+            ? AccessState.NotGiven(context, Rule.ReadsWhenRelevant, $"the plan destroys access entry {removed.Change.Address}")
+            : [];
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        var losses = context.Access.Losses.Where(l => l.CausedBy.Any(c => c.Type == "aws_eks_access_entry")).ToList();
+        var losses = context.Analysis<NodeAccessAnalysis>().Losses.Where(l => l.CausedBy.Any(c => c.Type == "aws_eks_access_entry")).ToList();
         foreach (var group in losses.GroupBy(l => l.CausedBy.First(c => c.Type == "aws_eks_access_entry").Address, StringComparer.Ordinal))
             yield return AccessFindings.Build(Rule, [.. group], "destroys the access entry");
     }

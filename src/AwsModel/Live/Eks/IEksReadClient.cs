@@ -13,6 +13,12 @@ public interface IEksReadClient
 
     Task<JsonObject> DescribePodIdentityAssociationAsync(string cluster, string associationId, CancellationToken ct);
 
+    Task<AwsPage> ListAccessEntriesAsync(string cluster, string? nextToken, CancellationToken ct);
+
+    Task<JsonObject> DescribeAccessEntryAsync(string cluster, string principalArn, CancellationToken ct);
+
+    Task<AwsPage> ListAssociatedAccessPoliciesAsync(string cluster, string principalArn, string? nextToken, CancellationToken ct);
+
     /// <summary>GET /clusters/{name}/node-groups, /fargate-profiles or /addons: one page of names.</summary>
     Task<AwsPage> ListClusterChildrenAsync(EksChild child, string cluster, string? nextToken, CancellationToken ct);
 

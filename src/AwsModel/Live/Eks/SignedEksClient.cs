@@ -13,6 +13,15 @@ public sealed class SignedEksClient(SignedAwsClient client) : IEksReadClient
     public Task<AwsPage> ListPodIdentityAssociationsAsync(string cluster, string? nextToken, CancellationToken ct) =>
         ListPodIdentityAssociations.CallAsync(client, cluster, nextToken, ct);
 
+    public Task<AwsPage> ListAccessEntriesAsync(string cluster, string? nextToken, CancellationToken ct) =>
+        ListAccessEntries.CallAsync(client, cluster, nextToken, ct);
+
+    public Task<JsonObject> DescribeAccessEntryAsync(string cluster, string principalArn, CancellationToken ct) =>
+        DescribeAccessEntry.CallAsync(client, cluster, principalArn, ct);
+
+    public Task<AwsPage> ListAssociatedAccessPoliciesAsync(string cluster, string principalArn, string? nextToken, CancellationToken ct) =>
+        ListAssociatedAccessPolicies.CallAsync(client, cluster, principalArn, nextToken, ct);
+
     public Task<AwsPage> ListClusterChildrenAsync(EksChild child, string cluster, string? nextToken, CancellationToken ct) =>
         ClusterChildren.ListAsync(client, child, cluster, nextToken, ct);
 

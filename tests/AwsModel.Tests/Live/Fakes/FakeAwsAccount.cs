@@ -120,13 +120,44 @@ internal sealed class FakeAwsAccount
         $"<AttachedManagedPolicies><member><PolicyName>AmazonEKSWorkerNodePolicy</PolicyName><PolicyArn>arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy</PolicyArn></member></AttachedManagedPolicies>" +
         $"<MaxSessionDuration>3600</MaxSessionDuration><Tags/></member>");
 
+    public const string NodeRoleArn = "arn:aws:iam::" + AccountId + ":role/eks-nodes";
+
+    public const string AdminRoleArn = "arn:aws:iam::" + AccountId + ":role/platform-admin";
+
+    /// <summary>describe-cluster with accessConfig (the docs example predates it): API_AND_CONFIG_MAP.</summary>
+    private static string WithAccessConfig(string describeCluster)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(describeCluster)!;
+        node["cluster"]!["accessConfig"] = new System.Text.Json.Nodes.JsonObject { ["authenticationMode"] = "API_AND_CONFIG_MAP" };
+        return node.ToJsonString();
+    }
+
+    private static string AccessEntryJson(string cluster, string principal)
+    {
+        var node = principal == NodeRoleArn;
+        var name = principal[(principal.LastIndexOf('/') + 1)..];
+        return "{\"accessEntry\":{\"clusterName\":\"" + cluster + "\",\"principalArn\":\"" + principal + "\",\"kubernetesGroups\":" + (node ? "[\"system:nodes\"]" : "[]") + "," +
+            "\"accessEntryArn\":\"arn:aws:eks:us-west-2:" + AccountId + ":access-entry/" + cluster + "/role/" + AccountId + "/" + name + "/a2c6b1d0-1e2f-3a4b-5c6d-7e8f9a0b1c2d\"," +
+            "\"createdAt\":1718010000.0,\"modifiedAt\":1718010000.0,\"tags\":{},\"username\":\"" + (node ? "system:node:{{EC2PrivateDNSName}}" : principal) + "\"," +
+            "\"type\":\"" + (node ? "EC2_LINUX" : "STANDARD") + "\"}}";
+    }
+
     private static FakeReply Eks(FakeRequest r)
     {
         var parts = r.Path.Trim('/').Split('/');
         return parts switch
         {
             ["clusters"] => FakeReply.Json(Fixtures.Bytes("aws-api/eks/ListClusters-awsdocs.json")),
-            ["clusters", var name] => FakeReply.Json(Fixtures.Text("aws-api/eks/DescribeCluster-creating-awsdocs.json").Replace("\"my-cluster\"", $"\"{name}\"", StringComparison.Ordinal)),
+            ["clusters", var name] => FakeReply.Json(WithAccessConfig(Fixtures.Text("aws-api/eks/DescribeCluster-creating-awsdocs.json").Replace("\"my-cluster\"", $"\"{name}\"", StringComparison.Ordinal))),
+            // Access entries (API_ListAccessEntries / API_DescribeAccessEntry / API_ListAssociatedAccessPolicies shapes): the node
+            // role's EC2_LINUX entry, and an administrator's STANDARD entry with AmazonEKSClusterAdminPolicy on the whole cluster.
+            ["clusters", _, "access-entries"] => FakeReply.Json("{\"accessEntries\":[\"" + NodeRoleArn + "\",\"" + AdminRoleArn + "\"],\"nextToken\":null}"),
+            ["clusters", var name, "access-entries", var principal] => FakeReply.Json(AccessEntryJson(name, Uri.UnescapeDataString(principal))),
+            ["clusters", var name, "access-entries", var principal, "access-policies"] => FakeReply.Json(
+                "{\"clusterName\":\"" + name + "\",\"principalArn\":\"" + Uri.UnescapeDataString(principal) + "\",\"associatedAccessPolicies\":[" +
+                (Uri.UnescapeDataString(principal) == AdminRoleArn
+                    ? "{\"policyArn\":\"arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy\",\"accessScope\":{\"type\":\"cluster\",\"namespaces\":[]},\"associatedAt\":1718010060.0,\"modifiedAt\":1718010060.0}"
+                    : "") + "],\"nextToken\":null}"),
             ["clusters", var name, "pod-identity-associations"] => FakeReply.Json(
                 "{\"associations\":[{\"clusterName\":\"" + name + "\",\"namespace\":\"kube-system\",\"serviceAccount\":\"aws-node\"," +
                 "\"associationArn\":\"arn:aws:eks:us-west-2:111122223333:podidentityassociation/" + name + "/a-9njjin9gfghecgocd\",\"associationId\":\"a-9njjin9gfghecgocd\"}],\"nextToken\":null}"),
