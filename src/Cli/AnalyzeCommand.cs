@@ -41,7 +41,7 @@ internal static class AnalyzeCommand
         var rules = RuleRegistry.All.Where(r => !o.DisabledRules.Contains(r.Descriptor.Id, StringComparer.OrdinalIgnoreCase)).ToList();
         using (AnalysisHeap.Enter())
         {
-            var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), configuration, filled);
+            var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), configuration, filled, change.ModuleCalls);
             clock.Restart();
             Write(report, o, io);
             timing?.Invoke("write report", clock.Elapsed);

@@ -15,14 +15,15 @@ internal static class SourceLocations
     public static string? DirectoryFor(string? source, string workingDirectory) =>
         source ?? (TerraformConfiguration.HoldsConfiguration(workingDirectory) ? workingDirectory : null);
 
-    public static AnalysisReport Apply(AnalysisReport report, TerraformConfiguration? configuration, ImmutableArray<FilledValue> filled = default)
+    public static AnalysisReport Apply(AnalysisReport report, TerraformConfiguration? configuration, ImmutableArray<FilledValue> filled = default,
+        IReadOnlyDictionary<string, PlanParser.Model.PlanModuleCall>? planCalls = null)
     {
         if (configuration is null) return report;
         filled = filled.IsDefault ? [] : filled;
         var byAddress = filled.ToLookup(v => v.Address, StringComparer.Ordinal);
         var findings = report.Findings.Select(f =>
         {
-            var located = f.Change?.Address is { } address && configuration.Locate(address) is { } site ? Located(f, site) : f;
+            var located = f.Change?.Address is { } address && configuration.Locate(address, planCalls) is { } site ? Located(f, site) : f;
             return f.Change?.Address is { } a && byAddress.Contains(a) ? WithValues(located, byAddress[a]) : located;
         });
         var notes = configuration.Root.Resources.Count == 0 && configuration.Root.Calls.Count == 0

@@ -52,6 +52,30 @@ public sealed class VariableValuesCliTests
         Assert.Contains("role = \"prod-eu-node\"", varFile, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Text_Markdown_and_SARIF_carry_the_users_file_line_column_and_the_source_line()
+    {
+        string[] common = [$"{Example}/plan.txt", "--aws-state", $"{Example}/aws", "--k8s-state", $"{Example}/k8s",
+            "--source", $"{Example}/terraform", "--var-file", $"{Example}/terraform/env/prod.tfvars"];
+        const string file = "examples/cni-policy-swapped-text-plan/terraform/main.tf";
+        const string line = "resource \"aws_iam_role_policy_attachment\" \"node_cni\" {";
+
+        var text = CliRun.Of([.. common, "--format", "text"]).Stdout;
+        var markdown = CliRun.Of([.. common, "--format", "markdown"]).Stdout;
+        var sarif = CliRun.Of([.. common, "--format", "sarif"]).Stdout;
+
+        var verbose = CliRun.Of([.. common, "--format", "text", "-v"]).Stdout;
+
+        Assert.Contains($"{file}:17:1\n              | {line}\n", text, StringComparison.Ordinal);
+        Assert.Contains($"source      {file}:17:1\n              | {line}\n", verbose, StringComparison.Ordinal);
+        Assert.Contains($"- **Source:** `{file}:17` `{line}`", markdown, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(sarif);
+        var physical = doc.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.Equal(file, physical.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        var region = physical.GetProperty("region");
+        Assert.Equal((17, 1, line), (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("snippet").GetProperty("text").GetString()));
+    }
+
     private static string Notes(CliRun run)
     {
         using var doc = JsonDocument.Parse(run.Stdout);

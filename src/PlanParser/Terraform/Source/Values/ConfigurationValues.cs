@@ -127,7 +127,9 @@ public sealed class ConfigurationValues(TerraformConfiguration configuration, Ro
                 origins.Add(given.Origin);
                 value = given.Value;
             }
-            if (value is null or PlanNull && declared?.Node.Body.Attribute("default") is { } d)
+            // A null argument keeps the default only for a variable declared nullable = false (Terraform's rule).
+            var notNullable = declared?.Node.Body.Attribute("nullable")?.Expression is HclLiteral { Value.Kind: HclValueKind.Bool, Value.IsTrue: false };
+            if ((value is null || (value is PlanNull && notNullable)) && declared?.Node.Body.Attribute("default") is { } d)
             {
                 var site = TerraformConfiguration.Site(declared.File, d.Range);
                 origins.Add(new ValueOrigin("var." + name, $"its default at {site.File}:{site.Line}", site.File, site.Line));
