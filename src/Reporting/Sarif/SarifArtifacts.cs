@@ -9,7 +9,8 @@ public sealed record SarifArtifacts
     /// <summary>Absolute: the git top level, or --source / the working directory outside a repository.</summary>
     public required string RepositoryRoot { get; init; }
 
-    /// <summary>Absolute: relative file names in findings are relative to it (the process's working directory).</summary>
+    /// <summary>Absolute: relative file names in findings are relative to it (the process's working directory), or else to
+    /// <see cref="RepositoryRoot"/> (the files of the user's configuration found with --source).</summary>
     public required string WorkingDirectory { get; init; }
 
     /// <summary>The file results point at when their own file is unknown, missing or outside the repository; null when none.</summary>
@@ -34,6 +35,9 @@ public sealed record SarifArtifacts
         try
         {
             full = Path.GetFullPath(file, WorkingDirectory);
+            // --source locations are relative to the repository root, which is above the working directory when
+            // kalc-iac runs in a subdirectory of the repository.
+            if (!Exists(full) && !Path.IsPathRooted(file)) full = Path.GetFullPath(file, RepositoryRoot);
         }
         catch (ArgumentException)
         {

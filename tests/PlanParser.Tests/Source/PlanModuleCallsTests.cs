@@ -21,10 +21,10 @@ public sealed class PlanModuleCallsTests : IDisposable
     }
 
     /// <summary>A plan whose configuration has a large resources array before its module calls (so the reader refills its window).</summary>
-    private static string Plan(string padding = "") => $$$"""
+    private static string Plan(string padding = "") => """
         {"format_version": "1.2", "terraform_version": "1.9.8", "resource_changes": [],
          "configuration": {"provider_config": {"aws": {"name": "aws"}}, "root_module": {
-           "resources": [{{{padding}}}],
+           "resources": [PADDING],
            "module_calls": {
              "eks": {"source": "terraform-aws-modules/eks/aws", "version_constraint": "~> 20.0", "expressions": {"source": {"constant_value": "x"}},
                      "module": {"resources": [{"address": "aws_eks_cluster.this", "expressions": {"name": {"references": ["var.cluster_name"]}}}],
@@ -32,7 +32,7 @@ public sealed class PlanModuleCallsTests : IDisposable
              "platform": {"source": "./modules/platform", "module": {"module_calls": {
                      "irsa": {"source": "git::https://example.com/iam.git//modules/irsa?ref=v5.30.0", "module": {}}}}}
            }}}}
-        """;
+        """.Replace("PADDING", padding, StringComparison.Ordinal);
 
     [Fact]
     public void The_module_calls_are_read_at_every_depth_with_source_and_version_constraint()
