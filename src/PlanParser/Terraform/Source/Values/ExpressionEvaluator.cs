@@ -240,7 +240,18 @@ public sealed class ExpressionEvaluator(ReferenceResolver resolve)
                 return new PlanBool(b.Operator == HclOperator.And ? l.Value && r.Value : l.Value || r.Value);
         }
         if (!Decimal(left, out var x) || !Decimal(right, out var y)) return PlanValue.Unknown;
-        return b.Operator switch
+        try
+        {
+            return Arithmetic(b.Operator, x, y);
+        }
+        catch (OverflowException)
+        {
+            return PlanValue.Unknown; // beyond decimal's range: HCL's numbers are arbitrary-precision, ours are not
+        }
+    }
+
+    private static PlanValue Arithmetic(HclOperator op, decimal x, decimal y) =>
+        op switch
         {
             HclOperator.Add => Number(x + y),
             HclOperator.Subtract => Number(x - y),
@@ -253,7 +264,6 @@ public sealed class ExpressionEvaluator(ReferenceResolver resolve)
             HclOperator.GreaterOrEqual => new PlanBool(x >= y),
             _ => PlanValue.Unknown,
         };
-    }
 
     /// <summary>HCL equality: numbers by value, everything else structurally.</summary>
     private static bool Same(PlanValue a, PlanValue b)
