@@ -111,6 +111,31 @@ public sealed class VariableValuesTests : IDisposable
     }
 
     [Fact]
+    public void A_module_output_is_evaluated_in_the_module_it_comes_from()
+    {
+        Write("main.tf", """
+            variable "cluster_name" {}
+            module "iam" {
+              source = "./iam"
+              prefix = var.cluster_name
+            }
+            resource "aws_iam_role_policy_attachment" "cni" { role = module.iam.node_role_name }
+            resource "aws_iam_role_policy_attachment" "arn" { role = module.iam.node_role_arn }
+            """);
+        Write("iam/main.tf", """
+            variable "prefix" {}
+            resource "aws_iam_role" "node" { name = "${var.prefix}-node" }
+            output "node_role_name" { value = aws_iam_role.node.name }
+            output "node_role_arn" { value = aws_iam_role.node.arn }
+            """);
+        var config = Config();
+        var values = new ConfigurationValues(config, RootVariableValues.Load(config, [], Env(("TF_VAR_cluster_name", "prod"))).Unwrap());
+
+        Assert.Equal("prod-node", values.Attribute("aws_iam_role_policy_attachment.cni", "role")?.Value.AsString());
+        Assert.IsType<PlanUnknown>(values.Attribute("aws_iam_role_policy_attachment.arn", "role")?.Value);
+    }
+
+    [Fact]
     public void What_depends_on_a_computed_attribute_a_data_source_or_a_sensitive_variable_stays_unknown_or_sensitive()
     {
         Write("main.tf", """

@@ -74,6 +74,8 @@ public sealed class ConfigurationValues(TerraformConfiguration configuration, Ro
                     if (KeyText(frame.Key) is not { } k) return PlanValue.Unknown;
                     var collection = Eval(forEach.Expression, frame with { Repeated = null, Key = null }, depth);
                     return collection is PlanList ? new PlanString(k) : ExpressionEvaluator.Step(collection, new TraversalStep(null, new PlanString(k)));
+                case "module" when first is not null:
+                    return ModuleOutput(frame.Scope, first, steps, depth, out consumed);
                 case "var" or "local" or "count" or "each" or "data" or "module" or "path" or "terraform" or "self":
                     consumed = 0;
                     return null;
@@ -101,6 +103,35 @@ public sealed class ConfigurationValues(TerraformConfiguration configuration, Ro
             var value = Eval(attr.Expression, new Frame(scope, declared.Node, key), depth);
             visiting.Remove((declared.File.Path, $"{resource}[{key}].{attribute}"));
             return value;
+        }
+
+        /// <summary><c>module.NAME.OUTPUT</c> or <c>module.NAME[KEY].OUTPUT</c>: the output's value evaluated in that module.</summary>
+        private PlanValue? ModuleOutput(ModuleScope scope, string name, IReadOnlyList<TraversalStep> steps, int depth, out int consumed)
+        {
+            consumed = 0;
+            if (!scope.Module.Calls.TryGetValue(name, out var call) || owner.Configuration.ModuleAt(call.ChildDirectory) is not { } child) return null;
+            var repeated = call.Block.Node.Body.Attribute("count") is not null || call.Block.Node.Body.Attribute("for_each") is not null;
+            var at = 1;
+            string? key = null;
+            if (repeated)
+            {
+                if (steps.Count <= at || steps[at].Key is not { } k || k.AsString() is not { } ks) return null;
+                key = k is PlanString ? JsonSerializer.Serialize(ks, KeyJson.Default.String) : ks;
+                at++;
+            }
+            if (steps.Count <= at || steps[at].Name is not { } output || !child.Outputs.TryGetValue(output, out var declared)
+                || declared.Node.Body.Attribute("value") is not { } value) return null;
+            if (declared.Node.Body.Attribute("sensitive")?.Expression is HclLiteral { Value.IsTrue: true })
+            {
+                consumed = at + 1;
+                return PlanValue.Sensitive;
+            }
+            var visit = (child.Directory, $"module.{name}[{key}].{output}");
+            if (!visiting.Add(visit)) return PlanValue.Unknown;
+            consumed = at + 1;
+            var result = Eval(value.Expression, new Frame(new ModuleScope(child, scope, call, key), null, null), depth);
+            visiting.Remove(visit);
+            return result;
         }
 
         private PlanValue Local(ModuleScope scope, string name, int depth)
@@ -156,6 +187,8 @@ public sealed class ConfigurationValues(TerraformConfiguration configuration, Ro
             }
         }
     }
+
+    private TerraformConfiguration Configuration => configuration;
 
     private RootVariableValue? RootValue(string name) => roots.Values.TryGetValue(name, out var v) ? v : null;
 }
