@@ -23,6 +23,7 @@ while IFS= read -r var; do add --extra-vars "$var"; done <<<"${KALC_EXTRA_VARS:-
 add --aws-state "${KALC_AWS_STATE:-}"
 add --k8s-state "${KALC_K8S_STATE:-}"
 add --source "${KALC_SOURCE:-}"
+while IFS= read -r file; do add --var-file "$file"; done <<<"${KALC_VAR_FILES:-}"
 add --config "${KALC_CONFIG:-}"
 add --disable "${KALC_DISABLE:-}"
 add --fail-on "${KALC_FAIL_ON:-}"

@@ -34,10 +34,14 @@ internal static class AnalyzeCommand
         }
         timing?.Invoke("read change and state", clock.Elapsed);
         var configuration = ConfigurationLoader.Load(o, io);
+        var filled = System.Collections.Immutable.ImmutableArray<Kalc.Iac.PlanParser.Terraform.Source.Values.FilledValue>.Empty;
+        if (configuration is not null)
+            (change, filled) = Kalc.Iac.PlanParser.Terraform.Source.Values.TextPlanCompletion.Fill(
+                change, new(configuration, ConfigurationLoader.Values(o, io, configuration)));
         var rules = RuleRegistry.All.Where(r => !o.DisabledRules.Contains(r.Descriptor.Id, StringComparer.OrdinalIgnoreCase)).ToList();
         using (AnalysisHeap.Enter())
         {
-            var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), configuration);
+            var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), configuration, filled, change.ModuleCalls);
             clock.Restart();
             Write(report, o, io, configuration);
             timing?.Invoke("write report", clock.Elapsed);

@@ -23,6 +23,7 @@ public static class ArgumentParser
     private static readonly Option<string> KubesprayBaseline = Value("--kubespray-baseline", "compare against this inventory");
     private static readonly Option<string[]> ExtraVars = Repeated("--extra-vars", "extra vars as given to ansible-playbook -e", "-e");
     private static readonly Option<string> Source = Value("--source", "the Terraform configuration: findings point at its .tf lines");
+    private static readonly Option<string[]> VarFile = Repeated("--var-file", "variable values for the --source configuration (after terraform.tfvars and *.auto.tfvars)");
     private static readonly Option<string[]> Format = Repeated("--format", "text, json, sarif, markdown; FORMAT=FILE writes that format to FILE too", "-f");
     private static readonly Option<string> FailOn = Value("--fail-on", "exit 1 for findings at or above it (default high)");
     private static readonly Option<string> Output = Value("--output", "write the report there instead of stdout", "-o");
@@ -38,7 +39,7 @@ public static class ArgumentParser
     private static readonly Argument<string[]> Plan = new("PLAN") { Arity = ArgumentArity.ZeroOrMore, Description = "the plan file, or - for stdin" };
 
     private static readonly Option[] ValueOptions =
-        [AwsState, K8sState, Kubespray, KubesprayDir, KubesprayVersion, KubesprayBaseline, ExtraVars, Source, Format, FailOn, Output, Config, Region, Cluster, Context, Disable];
+        [AwsState, K8sState, Kubespray, KubesprayDir, KubesprayVersion, KubesprayBaseline, ExtraVars, Source, VarFile, Format, FailOn, Output, Config, Region, Cluster, Context, Disable];
 
     /// <summary>The main command; the sub-commands are listed so completion offers them (KalcIacCli dispatches them).</summary>
     private static RootCommand Root()
@@ -72,6 +73,7 @@ public static class ArgumentParser
             KubesprayBaseline = Text(result, KubesprayBaseline),
             ExtraVars = [.. Texts(result, ExtraVars)],
             Source = Text(result, Source),
+            VarFiles = [.. Texts(result, VarFile)],
             FailOn = Text(result, FailOn) is { } failOn ? CheckSeverity(failOn) : Severity.High,
             Output = Text(result, Output),
             Config = Text(result, Config),

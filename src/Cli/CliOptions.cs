@@ -27,6 +27,9 @@ public sealed record CliOptions
 
     public string? Source { get; init; }
 
+    /// <summary>--var-file FILE (repeatable): variable values read after the auto-loaded .tfvars, in the order given.</summary>
+    public ImmutableArray<string> VarFiles { get; init; } = [];
+
     public string Format { get; init; } = "text";
 
     public Severity FailOn { get; init; } = Severity.High;

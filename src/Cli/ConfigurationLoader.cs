@@ -1,4 +1,5 @@
 using Kalc.Iac.PlanParser.Terraform.Source;
+using Kalc.Iac.PlanParser.Terraform.Source.Values;
 
 namespace Kalc.Iac.Cli;
 
@@ -10,11 +11,26 @@ internal static class ConfigurationLoader
     public static TerraformConfiguration? Load(CliOptions o, CliIo io)
     {
         var dir = SourceLocations.DirectoryFor(o.Source, Directory.GetCurrentDirectory());
-        if (dir is null) return null;
+        if (dir is null)
+        {
+            if (!o.VarFiles.IsEmpty) throw new UsageException("--var-file needs the Terraform configuration (--source TF_DIR)");
+            return null;
+        }
         var result = TerraformConfiguration.Load(dir);
         if (result.IsOk) return result.Value;
-        if (o.Source is not null) throw new Kalc.Iac.Core.InputException(result.Error);
+        if (o.Source is not null || !o.VarFiles.IsEmpty) throw new Kalc.Iac.Core.InputException(result.Error);
         io.Err.WriteLine($"kalc-iac: note: the Terraform files in the current directory were not used for source locations: {result.Error}");
         return null;
+    }
+
+    /// <summary>The root variables' values (TF_VAR_*, terraform.tfvars, *.auto.tfvars, --var-file). A value file that
+    /// does not parse is an input error when the configuration was asked for, else a note and no values.</summary>
+    public static RootVariableValues Values(CliOptions o, CliIo io, TerraformConfiguration configuration)
+    {
+        var result = RootVariableValues.Load(configuration, o.VarFiles, name => io.Env(name));
+        if (result.IsOk) return result.Value!;
+        if (o.Source is not null || !o.VarFiles.IsEmpty) throw new Kalc.Iac.Core.InputException(result.Error);
+        io.Err.WriteLine($"kalc-iac: note: the variable values in the current directory were not used: {result.Error}");
+        return RootVariableValues.None;
     }
 }

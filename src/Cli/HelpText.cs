@@ -25,6 +25,8 @@ internal static class HelpText
           --kubespray-baseline DIR compare against this inventory (what a PR changes)
           -e, --extra-vars K=V     extra vars as given to ansible-playbook -e
           --source TF_DIR          the Terraform configuration: findings point at its .tf lines
+          --var-file FILE          variable values for it (repeatable; terraform.tfvars, *.auto.tfvars
+                                   and TF_VAR_* are read too, with Terraform's precedence)
           --format FMT             text (default), json, sarif, markdown
           --format FMT=FILE        also write that format to FILE (repeatable): one analysis, several reports
           --fail-on SEVERITY       exit 1 for findings at or above it (default high)

@@ -65,6 +65,18 @@ public sealed class SarifCodeScanningTests
     }
 
     [Fact]
+    public void A_source_location_relative_to_the_repository_root_is_found_from_a_subdirectory()
+    {
+        // --source shows the user's files relative to the repository root; kalc-iac ran in /repo/infra.
+        var located = SampleReports.InstanceProfileDeletion() with { Source = new SourceRef("infra/modules/iam/main.tf", 12) { Column = 1, LineText = "resource \"x\" \"y\" {" } };
+
+        var results = Results(SampleReports.Breaks() with { Findings = [located] }, Repository(["infra/modules/iam/main.tf", "infra/plan.json"], "plan.json"));
+
+        Assert.Equal("infra/modules/iam/main.tf", Uri(results[0]));
+        Assert.Equal(12, Line(results[0]));
+    }
+
+    [Fact]
     public void A_finding_without_a_file_in_the_repository_points_at_the_fallback_at_line_1()
     {
         // KIAC201 has no source; a kubespray role default names a file of the kubespray checkout, not of this repository.

@@ -28,6 +28,9 @@ public sealed record Change
     /// (e.g. "text plan: unchanged attributes are hidden").</summary>
     public ImmutableArray<string> Limitations { get; init; } = [];
 
+    /// <summary>JSON plans: the module calls of the plan's configuration by call path (<c>a.b</c>); empty otherwise.</summary>
+    public IReadOnlyDictionary<string, PlanModuleCall> ModuleCalls { get; init; } = System.Collections.Immutable.ImmutableDictionary<string, PlanModuleCall>.Empty;
+
     /// <summary>For a kubespray run: the effective variables it would apply. Null for plans.</summary>
     public Kubespray.KubesprayRun? Kubespray { get; init; }
 }

@@ -9,7 +9,8 @@ public sealed record SarifArtifacts
     /// <summary>Absolute: the git top level, or --source / the working directory outside a repository.</summary>
     public required string RepositoryRoot { get; init; }
 
-    /// <summary>Absolute: relative file names in findings are relative to it (the process's working directory).</summary>
+    /// <summary>Absolute: relative file names in findings are relative to it (the process's working directory), or else to
+    /// <see cref="RepositoryRoot"/> (the files of the user's configuration found with --source).</summary>
     public required string WorkingDirectory { get; init; }
 
     /// <summary>Absolute, optional: what <c>--source</c> locations are shown relative to (the configuration's git root,
@@ -34,7 +35,10 @@ public sealed record SarifArtifacts
     private string? Relative(string file)
     {
         if (file == "-") return null;
-        var full = Existing(file, WorkingDirectory) ?? (SourceDisplayRoot is { } display ? Existing(file, display) : null);
+        // --source locations are relative to the configuration's root, or to the repository root, which is above the
+        // working directory when kalc-iac runs in a subdirectory of the repository.
+        var full = Existing(file, WorkingDirectory) ?? (SourceDisplayRoot is { } display ? Existing(file, display) : null)
+            ?? (Path.IsPathRooted(file) ? null : Existing(file, RepositoryRoot));
         if (full is null) return null;
         var relative = Path.GetRelativePath(RepositoryRoot, full);
         if (Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal))

@@ -93,9 +93,13 @@ public sealed class TextReporter : IReporter
         page.Wrapped(SafeText.Clean(first.Message), "  ", "  ");
         var tagged = incident.RuleIds.Length > 1;
         var changes = incident.Findings.Where(f => f.Change is not null || f.Source is not null)
-            .Select(f => ChangeLine(f) + (tagged ? $" [{SafeText.Clean(f.RuleId)}]" : "")).Distinct().ToList();
+            .Select(f => (Line: ChangeLine(f) + (tagged ? $" [{SafeText.Clean(f.RuleId)}]" : ""), Code: f.Source?.LineText)).Distinct().ToList();
         for (var i = 0; i < changes.Count; i++)
-            page.Field(i == 0 ? (changes.Count == 1 ? "change" : "changes") : "", changes[i]);
+        {
+            page.Field(i == 0 ? (changes.Count == 1 ? "change" : "changes") : "", changes[i].Line);
+            // With --source: the line of the user's code that declares it.
+            if (changes[i].Code is { Length: > 0 } code) page.Field("", "| " + SafeText.Clean(code.Trim()));
+        }
         page.Field("components", Listed(incident.Components, int.MaxValue));
         page.Field("nodes", Counted(incident.Nodes, options.ShortListed));
         page.Field("instances", Counted(incident.Instances, options.ShortListed));
@@ -118,7 +122,7 @@ public sealed class TextReporter : IReporter
     private static string ChangeLine(Finding f)
     {
         var change = f.Change is { } c ? $"{SafeText.Clean(c.Address)} ({SafeText.Clean(string.Join(", ", c.Actions))})" : "";
-        var at = f.Source is { } s ? SafeText.Clean(s.File) + (s.Line is { } line ? $":{line}" : "") : "";
+        var at = f.Source is { } s ? SafeText.Clean(s.File) + (s.Line is { } line ? $":{line}" + (s.Column is { } column ? $":{column}" : "") : "") : "";
         return change.Length > 0 && at.Length > 0 ? $"{change} at {at}" : change + at;
     }
 

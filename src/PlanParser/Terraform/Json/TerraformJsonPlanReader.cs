@@ -44,6 +44,7 @@ public static class TerraformJsonPlanReader
         ResourceChangeElement Elements() => new(new PlanValueFactory(), scope);
 
         string? formatVersion = null, terraformVersion = null;
+        var moduleCalls = System.Collections.Immutable.ImmutableDictionary<string, PlanModuleCall>.Empty;
         var changes = ImmutableArray.CreateBuilder<ResourceChange>();
         var drift = ImmutableArray.CreateBuilder<ResourceChange>();
         var limitations = ImmutableArray.CreateBuilder<string>();
@@ -74,6 +75,12 @@ public static class TerraformJsonPlanReader
                     sawPlanKey = true;
                     openTofu |= ReadArray(ref reader, ref origin, window, file, "resource_drift", Elements, drift);
                 }
+                else if (reader.ValueTextEquals("configuration"u8))
+                {
+                    sawPlanKey = true;
+                    JsonStream.NextValue(ref reader, window);
+                    moduleCalls = ModuleCallsReader.Read(ref reader, window);
+                }
                 else if (reader.ValueTextEquals("errored"u8))
                 {
                     JsonStream.NextValue(ref reader, window);
@@ -91,7 +98,7 @@ public static class TerraformJsonPlanReader
                 else
                 {
                     sawPlanKey |= reader.ValueTextEquals("planned_values"u8) || reader.ValueTextEquals("prior_state"u8) ||
-                                  reader.ValueTextEquals("output_changes"u8) || reader.ValueTextEquals("configuration"u8);
+                                  reader.ValueTextEquals("output_changes"u8);
                     sawStateValues |= reader.ValueTextEquals("values"u8);
                     JsonStream.NextValue(ref reader, window);
                     JsonStream.SkipValue(ref reader, window);
@@ -117,6 +124,7 @@ public static class TerraformJsonPlanReader
             ResourceChanges = changes.DrainToImmutable(),
             Drift = drift.DrainToImmutable(),
             Limitations = limitations.DrainToImmutable(),
+            ModuleCalls = moduleCalls,
         };
     }
 

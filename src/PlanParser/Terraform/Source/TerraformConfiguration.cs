@@ -53,19 +53,21 @@ public sealed class TerraformConfiguration
             : ParseResult<TerraformConfiguration>.Fail(error);
     }
 
-    /// <summary>Where the user's code declares <paramref name="address"/>, or null when it does not.</summary>
-    public SourceSite? Locate(string address)
+    /// <summary>Where the user's code declares <paramref name="address"/>, or null when it does not. A JSON plan's module
+    /// calls (<paramref name="planCalls"/>, by call path) name the modules whose code is not on disk.</summary>
+    public SourceSite? Locate(string address, IReadOnlyDictionary<string, PlanParser.Model.PlanModuleCall>? planCalls = null)
     {
         if (ConfigurationAddress.Parse(address) is not { } a) return null;
         var module = Root;
         ModuleCall? lastUserCall = null;
         ModuleCall? boundary = null;
-        foreach (var name in a.Modules)
+        for (var i = 0; i < a.Modules.Length; i++)
         {
+            var name = a.Modules[i];
             if (!module.Calls.TryGetValue(name, out var call)) return lastUserCall is null ? null : CallSite(lastUserCall, null);
             if (module.UserCode) lastUserCall = call;
             if (ModuleAt(call.ChildDirectory) is not { } child)
-                return CallSite(boundary ?? call, $"inside module \"{call.Name}\" ({call.Source}), whose code is not on disk (run terraform init)");
+                return CallSite(boundary ?? call, NotOnDisk(call, a, i, planCalls));
             if (module.UserCode && !child.UserCode) boundary = call;
             module = child;
         }
@@ -87,6 +89,23 @@ public sealed class TerraformConfiguration
         if (Import(module, a.Resource) is { } import) return Site(import.File, import.Node.Range) with { Note = "imported by this import block" };
         return lastUserCall is null ? null : CallSite(lastUserCall, null);
     }
+
+    /// <summary>"inside module "eks" (terraform-aws-modules/eks/aws ~> 20.0), then module "node_group"
+    /// (./modules/node-group), whose code is not on disk": the rest of the chain from the plan's configuration.</summary>
+    private static string NotOnDisk(ModuleCall call, ConfigurationAddress a, int at, IReadOnlyDictionary<string, PlanParser.Model.PlanModuleCall>? planCalls)
+    {
+        var chain = new List<string> { $"module \"{call.Name}\" ({call.Source}{Constraint(a, at, planCalls)})" };
+        for (var j = at + 1; j < a.Modules.Length; j++)
+        {
+            if (planCalls is null || !planCalls.TryGetValue(string.Join('.', a.Modules.Take(j + 1)), out var inner)) break;
+            chain.Add($"module \"{a.Modules[j]}\" ({inner.Source}{(inner.VersionConstraint is { } v ? " " + v : "")})");
+        }
+        var from = chain.Count > 1 ? " (module calls from the plan's configuration)" : "";
+        return $"inside {string.Join(", then ", chain)}{from}, whose code is not on disk (run terraform init)";
+    }
+
+    private static string Constraint(ConfigurationAddress a, int at, IReadOnlyDictionary<string, PlanParser.Model.PlanModuleCall>? planCalls) =>
+        planCalls is not null && planCalls.TryGetValue(string.Join('.', a.Modules.Take(at + 1)), out var c) && c.VersionConstraint is { } v ? " " + v : "";
 
     /// <summary>The place a node starts at.</summary>
     public static SourceSite Site(HclFile file, HclRange range)

@@ -30,6 +30,9 @@ public sealed record TerraformModule(string Directory, bool UserCode, ImmutableA
 
     public required IReadOnlyDictionary<string, Declared<HclAttribute>> Locals { get; init; }
 
+    /// <summary>The module's <c>output</c> blocks by name.</summary>
+    public IReadOnlyDictionary<string, Declared<HclBlock>> Outputs { get; init; } = new Dictionary<string, Declared<HclBlock>>();
+
     public ImmutableArray<Declared<HclBlock>> Moved { get; init; } = [];
 
     public ImmutableArray<Declared<HclBlock>> Imports { get; init; } = [];
@@ -41,6 +44,7 @@ public sealed record TerraformModule(string Directory, bool UserCode, ImmutableA
         var calls = new Dictionary<string, ModuleCall>(StringComparer.Ordinal);
         var variables = new Dictionary<string, Declared<HclBlock>>(StringComparer.Ordinal);
         var locals = new Dictionary<string, Declared<HclAttribute>>(StringComparer.Ordinal);
+        var outputs = new Dictionary<string, Declared<HclBlock>>(StringComparer.Ordinal);
         var moved = ImmutableArray.CreateBuilder<Declared<HclBlock>>();
         var imports = ImmutableArray.CreateBuilder<Declared<HclBlock>>();
         foreach (var file in files)
@@ -66,6 +70,9 @@ public sealed record TerraformModule(string Directory, bool UserCode, ImmutableA
                     case ("locals", 0):
                         foreach (var a in block.Body.Attributes) locals.TryAdd(a.Name, new(a, file));
                         break;
+                    case ("output", 1):
+                        outputs.TryAdd(block.Labels[0].Value, new(block, file));
+                        break;
                     case ("moved", 0):
                         moved.Add(new(block, file));
                         break;
@@ -81,6 +88,7 @@ public sealed record TerraformModule(string Directory, bool UserCode, ImmutableA
             Calls = calls,
             Variables = variables,
             Locals = locals,
+            Outputs = outputs,
             Moved = moved.ToImmutable(),
             Imports = imports.ToImmutable(),
         };
