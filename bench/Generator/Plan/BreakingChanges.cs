@@ -77,26 +77,8 @@ internal static class BreakingChanges
         w.WriteEndObject();
     }
 
-    private static void GroupRule(Utf8JsonWriter w, int from, int to, string protocol, string? cidr, string? group)
-    {
-        w.WriteStartObject();
-        w.WriteStartArray("cidr_blocks");
-        if (cidr is not null) w.WriteStringValue(cidr);
-        w.WriteEndArray();
-        w.WriteString("description", "");
-        w.WriteNumber("from_port", from);
-        w.WriteStartArray("ipv6_cidr_blocks");
-        w.WriteEndArray();
-        w.WriteStartArray("prefix_list_ids");
-        w.WriteEndArray();
-        w.WriteString("protocol", protocol);
-        w.WriteStartArray("security_groups");
-        if (group is not null) w.WriteStringValue(group);
-        w.WriteEndArray();
-        w.WriteBoolean("self", false);
-        w.WriteNumber("to_port", to);
-        w.WriteEndObject();
-    }
+    private static void GroupRule(Utf8JsonWriter w, int from, int to, string protocol, string? cidr, string? group) =>
+        SecurityGroupShape.Rule(w, from, to, protocol, cidr, "", group);
 
     private static void NodeProfile(Utf8JsonWriter w, Scenario s)
     {

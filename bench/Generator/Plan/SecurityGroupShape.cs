@@ -44,11 +44,12 @@ internal sealed class SecurityGroupShape : IResourceShape
         w.WriteEndObject();
     }
 
-    private static void Rule(Utf8JsonWriter w, int from, int to, string protocol, string cidr, string description)
+    /// <summary>One inline rule of an aws_security_group, as the aws provider plans it (every attribute present).</summary>
+    internal static void Rule(Utf8JsonWriter w, int from, int to, string protocol, string? cidr, string description, string? group = null)
     {
         w.WriteStartObject();
         w.WriteStartArray("cidr_blocks");
-        w.WriteStringValue(cidr);
+        if (cidr is not null) w.WriteStringValue(cidr);
         w.WriteEndArray();
         w.WriteString("description", description);
         w.WriteNumber("from_port", from);
@@ -58,6 +59,7 @@ internal sealed class SecurityGroupShape : IResourceShape
         w.WriteEndArray();
         w.WriteString("protocol", protocol);
         w.WriteStartArray("security_groups");
+        if (group is not null) w.WriteStringValue(group);
         w.WriteEndArray();
         w.WriteBoolean("self", false);
         w.WriteNumber("to_port", to);
