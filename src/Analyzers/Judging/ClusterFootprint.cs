@@ -22,7 +22,7 @@ public sealed partial class ClusterFootprint
     /// <summary>Specific Resource patterns of the cluster's policies: exact ARNs, and wildcard patterns with the literal
     /// text before their first wildcard (checked before the pattern is matched: a large plan asks for every ARN).</summary>
     private readonly Dictionary<string, string> policyArns = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Prefix, Regex Match, string Role)> policyPatterns = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Prefix, WildcardPattern Match, string Role)> policyPatterns = new(StringComparer.Ordinal);
 
     public ClusterFootprint(World world, ClusterTopology topology)
     {
@@ -202,7 +202,7 @@ public sealed partial class ClusterFootprint
                 if (wildcard < 0) policyArns.TryAdd(pattern, role);
                 if (wildcard < 0 && !pattern.StartsWith("arn:aws:s3:::", StringComparison.Ordinal)) continue;
                 if (!policyPatterns.ContainsKey(pattern))
-                    policyPatterns[pattern] = (wildcard < 0 ? pattern : pattern[..wildcard], WildcardRegex(pattern), role);
+                    policyPatterns[pattern] = (wildcard < 0 ? pattern : pattern[..wildcard], new WildcardPattern(pattern, ignoreCase: false), role);
             }
         }
     }
@@ -225,10 +225,6 @@ public sealed partial class ClusterFootprint
         }
         return name.Replace("*", "", StringComparison.Ordinal).Replace("?", "", StringComparison.Ordinal).Trim('/', ':').Length > 0;
     }
-
-    private static Regex WildcardRegex(string pattern) =>
-        new("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
-            RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
 
     private static bool IsClusterGroup(AutoScalingGroup g) =>
         g.Tags.Keys.Any(k => k.StartsWith("kubernetes.io/cluster/", StringComparison.Ordinal) || k.StartsWith("k8s.io/cluster-autoscaler/", StringComparison.Ordinal) || k is "eks:cluster-name" or "eks:nodegroup-name");

@@ -43,7 +43,7 @@ public static partial class IdentityTokens
             if (EksClusterOfId(change.Type, change.Before["id"].AsString()) is { } cluster && change.Before["cluster_name"].AsString() is null)
                 Add(tokens, change.Type, "cluster_name", new PlanString(cluster), own: false);
         }
-        foreach (var attribute in existing ? ties.Union(DefaultTieAttributes) : ties.Where(DefaultTieAttributes.Contains).Union(CreateTies(change.Type, ties)))
+        foreach (var attribute in TiesRead(change.Type, ties, existing))
         {
             Add(tokens, change.Type, attribute, change.Before[attribute], own: false);
             if (!ReferenceEquals(change.After, change.Before)) Add(tokens, change.Type, attribute, change.After[attribute], own: false);
@@ -56,6 +56,15 @@ public static partial class IdentityTokens
     public static string? EksClusterOfId(string type, string? id) =>
         type is "aws_eks_node_group" or "aws_eks_addon" or "aws_eks_fargate_profile" or "aws_eks_access_entry" or "aws_eks_pod_identity_association"
         && id is { } text && text.IndexOf(':') is > 0 and var colon ? text[..colon] : null;
+
+    /// <summary>The tie attributes read for a change of <paramref name="type"/>, worked out once per type and kind of change
+    /// (a large plan has tens of thousands of changes of a few types).</summary>
+    private static string[] TiesRead(string type, IReadOnlyList<string> ties, bool existing) =>
+        TiesByType.GetOrAdd((type, ties, existing), key => key.Existing
+            ? [.. key.Ties.Union(DefaultTieAttributes)]
+            : [.. key.Ties.Where(DefaultTieAttributes.Contains).Union(CreateTies(key.Type, key.Ties))]);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Type, IReadOnlyList<string> Ties, bool Existing), string[]> TiesByType = new();
 
     private static void Add(List<IdentityToken> tokens, string type, string attribute, PlanValue value, bool own)
     {
@@ -75,10 +84,10 @@ public static partial class IdentityTokens
     /// <summary>What a value names: an ARN by its service and resource type, an id by its prefix, else by the attribute.</summary>
     public static IdentityToken? Classify(string type, string attribute, string value, bool own)
     {
-        if (ArnPattern().Match(value) is { Success: true } arn) return FromArn(attribute, value, arn.Groups["service"].Value, arn.Groups["resource"].Value);
-        if (IdPattern().Match(value) is { Success: true } id)
+        if (ArnParts(value) is var (service, resource)) return FromArn(attribute, value, service, resource);
+        if (IdPrefix(value) is { } prefix)
         {
-            IdentityKind? kind = id.Groups["prefix"].Value switch
+            IdentityKind? kind = prefix switch
             {
                 "i" => IdentityKind.Instance,
                 "sg" => IdentityKind.SecurityGroup,
@@ -156,9 +165,51 @@ public static partial class IdentityTokens
         _ => null,
     };
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:(?<service>[a-z0-9-]+):[a-z0-9-]*:[0-9]*:(?<resource>.+)$", RegexOptions.CultureInvariant)]
-    private static partial Regex ArnPattern();
+    /// <summary>An ARN's service and resource: arn:aws[a-z-]*:SERVICE:[a-z0-9-]*:[0-9]*:RESOURCE
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html), or null for anything else.</summary>
+    public static (string Service, string Resource)? ArnParts(string value)
+    {
+        if (!value.StartsWith("arn:aws", StringComparison.Ordinal)) return null;
+        var span = value.AsSpan();
+        var partitionEnd = value.IndexOf(':', 4);
+        if (partitionEnd < 0 || !All(span[7..partitionEnd], c => c is (>= 'a' and <= 'z') or '-')) return null;
+        var serviceEnd = value.IndexOf(':', partitionEnd + 1);
+        if (serviceEnd <= partitionEnd + 1 || !All(span[(partitionEnd + 1)..serviceEnd], IsLowerAlnumOrDash)) return null;
+        var regionEnd = value.IndexOf(':', serviceEnd + 1);
+        if (regionEnd < 0 || !All(span[(serviceEnd + 1)..regionEnd], IsLowerAlnumOrDash)) return null;
+        var accountEnd = value.IndexOf(':', regionEnd + 1);
+        if (accountEnd < 0 || !All(span[(regionEnd + 1)..accountEnd], char.IsAsciiDigit)) return null;
+        // The resource is anything but empty, on one line (as ".+" without Singleline matches).
+        var resource = span[(accountEnd + 1)..];
+        if (resource.IsEmpty || resource.IndexOf('\n') >= 0) return null;
+        return (value[(partitionEnd + 1)..serviceEnd], value[(accountEnd + 1)..]);
+    }
 
-    [GeneratedRegex(@"^(?<prefix>i|sg|subnet|vpc|rtb|eni|lt)-[0-9a-f]{8,17}$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern();
+    /// <summary>The prefix of an EC2 id (i-, sg-, subnet-, vpc-, rtb-, eni-, lt- and 8 to 17 lowercase hex digits), or null.</summary>
+    public static string? IdPrefix(string value)
+    {
+        var dash = value.IndexOf('-', StringComparison.Ordinal);
+        if (dash < 1 || value.Length - dash - 1 is < 8 or > 17) return null;
+        if (!All(value.AsSpan(dash + 1), c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'))) return null;
+        return value[..dash] switch
+        {
+            "i" => "i",
+            "sg" => "sg",
+            "subnet" => "subnet",
+            "vpc" => "vpc",
+            "rtb" => "rtb",
+            "eni" => "eni",
+            "lt" => "lt",
+            _ => null,
+        };
+    }
+
+    private static bool IsLowerAlnumOrDash(char c) => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-';
+
+    private static bool All(ReadOnlySpan<char> text, Func<char, bool> test)
+    {
+        foreach (var c in text)
+            if (!test(c)) return false;
+        return true;
+    }
 }
