@@ -3,6 +3,9 @@ using Kalc.Iac.Analyzers;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Rules;
 using Kalc.Iac.Reporting;
+using System.Collections.Immutable;
+using Kalc.Iac.PlanParser.Terraform.Source;
+using Kalc.Iac.PlanParser.Terraform.Source.Values;
 
 namespace Kalc.Iac.Cli;
 
@@ -34,9 +37,9 @@ internal static class AnalyzeCommand
         }
         timing?.Invoke("read change and state", clock.Elapsed);
         var configuration = ConfigurationLoader.Load(o, io);
-        var filled = System.Collections.Immutable.ImmutableArray<Kalc.Iac.PlanParser.Terraform.Source.Values.FilledValue>.Empty;
+        ImmutableArray<FilledValue> filled = [];
         if (configuration is not null)
-            (change, filled) = Kalc.Iac.PlanParser.Terraform.Source.Values.TextPlanCompletion.Fill(
+            (change, filled) = TextPlanCompletion.Fill(
                 change, new(configuration, ConfigurationLoader.Values(o, io, configuration)));
         var rules = RuleRegistry.All.Where(r => !o.DisabledRules.Contains(r.Descriptor.Id, StringComparer.OrdinalIgnoreCase)).ToList();
         using (AnalysisHeap.Enter())
@@ -57,7 +60,7 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>The main report to stdout or --output, then each --format FORMAT=FILE: one analysis, every format.</summary>
-    private static void Write(AnalysisReport report, CliOptions o, CliIo io, Kalc.Iac.PlanParser.Terraform.Source.TerraformConfiguration? configuration)
+    private static void Write(AnalysisReport report, CliOptions o, CliIo io, TerraformConfiguration? configuration)
     {
         var toConsole = o.Output is null;
         var color = toConsole && o.Format == "text" && !o.NoColor && !io.StdoutRedirected && string.IsNullOrEmpty(io.Env("NO_COLOR"));

@@ -83,20 +83,24 @@ public sealed class ConfigurationValues(TerraformConfiguration configuration, Ro
             return first is null ? null : ResourceAttribute(frame.Scope, $"{root}.{first}", steps, depth, out consumed);
         }
 
+        /// <summary>For a block with <c>count</c> or <c>for_each</c>, the instance key the traversal gives after the name
+        /// (<c>[0]</c>, <c>["a"]</c>, as the plan address writes it), and where the steps go on; false when it gives none.</summary>
+        private static bool InstanceKey(HclBody body, IReadOnlyList<TraversalStep> steps, out string? key, out int next)
+        {
+            (key, next) = (null, 1);
+            if (body.Attribute("count") is null && body.Attribute("for_each") is null) return true;
+            if (steps.Count <= next || steps[next].Key is not { } k || k.AsString() is not { } ks) return false;
+            key = k is PlanString ? JsonSerializer.Serialize(ks, KeyJson.Default.String) : ks;
+            next++;
+            return true;
+        }
+
         /// <summary><c>TYPE.NAME.ATTR</c> or <c>TYPE.NAME[KEY].ATTR</c>: the attribute as the other block sets it.</summary>
         private PlanValue? ResourceAttribute(ModuleScope scope, string resource, IReadOnlyList<TraversalStep> steps, int depth, out int consumed)
         {
             consumed = 0;
             if (!scope.Module.Resources.TryGetValue(resource, out var declared)) return null;
-            var repeated = declared.Node.Body.Attribute("count") is not null || declared.Node.Body.Attribute("for_each") is not null;
-            var at = 1;
-            string? key = null;
-            if (repeated)
-            {
-                if (steps.Count <= at || steps[at].Key is not { } k || k.AsString() is not { } ks) return null;
-                key = k is PlanString ? JsonSerializer.Serialize(ks, KeyJson.Default.String) : ks;
-                at++;
-            }
+            if (!InstanceKey(declared.Node.Body, steps, out var key, out var at)) return null;
             if (steps.Count <= at || steps[at].Name is not { } attribute || declared.Node.Body.Attribute(attribute) is not { } attr) return null;
             if (!visiting.Add((declared.File.Path, $"{resource}[{key}].{attribute}"))) return PlanValue.Unknown;
             consumed = at + 1;
@@ -110,15 +114,7 @@ public sealed class ConfigurationValues(TerraformConfiguration configuration, Ro
         {
             consumed = 0;
             if (!scope.Module.Calls.TryGetValue(name, out var call) || owner.Configuration.ModuleAt(call.ChildDirectory) is not { } child) return null;
-            var repeated = call.Block.Node.Body.Attribute("count") is not null || call.Block.Node.Body.Attribute("for_each") is not null;
-            var at = 1;
-            string? key = null;
-            if (repeated)
-            {
-                if (steps.Count <= at || steps[at].Key is not { } k || k.AsString() is not { } ks) return null;
-                key = k is PlanString ? JsonSerializer.Serialize(ks, KeyJson.Default.String) : ks;
-                at++;
-            }
+            if (!InstanceKey(call.Block.Node.Body, steps, out var key, out var at)) return null;
             if (steps.Count <= at || steps[at].Name is not { } output || !child.Outputs.TryGetValue(output, out var declared)
                 || declared.Node.Body.Attribute("value") is not { } value) return null;
             if (declared.Node.Body.Attribute("sensitive")?.Expression is HclLiteral { Value.IsTrue: true })
