@@ -22,6 +22,7 @@ internal static class AnalyzeCommand
         var timing = PhaseTimings.For(io);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The state and the change are independent: read them at the same time.
+        using var runHeap = AnalysisHeap.EnterForRead(InputSize.Of(o));
         var worldTask = WorldLoader.LoadAsync(o, ProgressRenderer.For(o, io), ct);
         Analyzers.Model.World world;
         Kalc.Iac.PlanParser.Model.Change change;
@@ -42,7 +43,7 @@ internal static class AnalyzeCommand
             (change, filled) = TextPlanCompletion.Fill(
                 change, new(configuration, ConfigurationLoader.Values(o, io, configuration)));
         var rules = RuleRegistry.All.Where(r => !o.DisabledRules.Contains(r.Descriptor.Id, StringComparer.OrdinalIgnoreCase)).ToList();
-        using (AnalysisHeap.Enter())
+        using (AnalysisHeap.Enter(change.ResourceChanges.Length))
         {
             var report = SourceLocations.Apply(Analyzer.Run(world, change, rules, timing), configuration, filled, change.ModuleCalls);
             clock.Restart();

@@ -71,4 +71,23 @@ public sealed class ReportsAtScaleTests
         Assert.StartsWith("kalc-iac: breaks — 3000 findings", text);
         Assert.All(text.Split('\n'), l => Assert.True(l.Length <= 80));
     }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    public void A_report_of_many_chunks_keeps_every_character_where_multibyte_text_crosses_a_chunk(string format)
+    {
+        // Written a 64 KiB buffer at a time: two-, three- and four-byte characters at every offset land on a boundary.
+        var notes = Enumerable.Range(0, 4000).Select(i => $"note {i} — über 🙂 {new string('x', i % 7)}").ToArray();
+        var report = Large.Value with { Notes = [.. notes] };
+
+        var written = SampleReports.Render(format, report);
+
+        Assert.True(Encoding.UTF8.GetByteCount(written) > 4 << 16);
+        using var parsed = System.Text.Json.JsonDocument.Parse(written);
+        var read = format == "json"
+            ? parsed.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToArray()
+            : parsed.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToArray();
+        Assert.Equal(notes, read);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Collections.Immutable;
 using Kalc.Iac.Analyzers.Mapping;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Rules;
@@ -14,6 +15,9 @@ public sealed class ChangeJudge
     private readonly ClusterFootprint footprint;
     private readonly FrozenSet<string> judged;
     private readonly ResourceTypeClasses types;
+    /// <summary>The reason for each combination of one or two undecidable answers seen (the footprint shares its answers).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Membership First, Membership? Second), (ImmutableArray<StateNeed> Needs, string What)> undecidedReasons =
+        new(SameAnswers.Instance);
 
     public ChangeJudge(ClusterFootprint footprint, IEnumerable<IRule> rules, ResourceTypeClasses types)
     {
@@ -40,26 +44,38 @@ public sealed class ChangeJudge
             return new(c, MappingStatus.Analysed, null);
 
         var tokens = IdentityTokens.Of(c, type.TieAttributes);
-        var undecided = new List<Membership>();
+        // The footprint answers undecidable with one shared answer per kind of identity: most changes have one.
+        Membership? undecided = null;
+        List<Membership>? moreUndecided = null;
         foreach (var token in tokens)
         {
             var m = footprint.Of(token);
             if (m.Kind == MembershipKind.Used) return Touching(mapped, m.UsedBy!);
-            if (m.Kind == MembershipKind.Undecidable) undecided.Add(m);
+            if (m.Kind != MembershipKind.Undecidable || ReferenceEquals(m, undecided)) continue;
+            if (undecided is null) undecided = m;
+            else if (!(moreUndecided ??= []).Contains(m)) moreUndecided.Add(m);
         }
-        if (undecided.Count > 0)
+        if (undecided is not null)
         {
-            var needs = undecided.SelectMany(u => u.Needs).Distinct().ToList();
-            var why = undecided.FirstOrDefault(u => u.Why is not null)?.Why;
-            var what = needs.Count > 0
-                ? $"whether it touches what the cluster uses cannot be told without {string.Join(", ", needs.Select(n => n.Name))}"
-                : $"whether it touches what the cluster uses cannot be told: {why}";
-            return new(c, MappingStatus.Unknown, $"{c.Address}: {what}") { Needs = [.. needs], Relevant = true };
+            var (needs, what) = moreUndecided is null or { Count: 1 }
+                ? undecidedReasons.GetOrAdd((undecided, moreUndecided?[0]), static pair => Undecided(pair.Second is null ? [pair.First] : [pair.First, pair.Second]))
+                : Undecided([undecided, .. moreUndecided]);
+            return new(c, MappingStatus.Unknown, $"{c.Address}: {what}") { Needs = needs, Relevant = true };
         }
         if (tokens.Count > 0 || c.Kind == ChangeKind.Create)
             return new(c, MappingStatus.Analysed, null);
         return new(c, MappingStatus.Unsupported,
             $"{c.Address}: no identity of this {c.Type} is in the plan, and the type may affect a cluster ({type.Reason})") { Relevant = true };
+    }
+
+    /// <summary>The state that would decide, and the reason, for changes whose identities the footprint cannot place.</summary>
+    private static (ImmutableArray<StateNeed> Needs, string What) Undecided(IReadOnlyList<Membership> undecided)
+    {
+        ImmutableArray<StateNeed> needs = [.. undecided.SelectMany(u => u.Needs).Distinct()];
+        var why = undecided.FirstOrDefault(u => u.Why is not null)?.Why;
+        return (needs, needs.Length > 0
+            ? $"whether it touches what the cluster uses cannot be told without {string.Join(", ", needs.Select(n => n.Name))}"
+            : $"whether it touches what the cluster uses cannot be told: {why}");
     }
 
     /// <summary>A change to something the cluster uses: analysed when a rule models its type, else unsupported.</summary>
@@ -73,5 +89,17 @@ public sealed class ChangeJudge
                 : new(c, MappingStatus.Analysed, null) { Relevant = true, Touches = what };
         }
         return new(c, MappingStatus.Unsupported, $"{c.Address} changes {what}: {c.Type} changes are not analysed") { Relevant = true, Touches = what };
+    }
+
+    /// <summary>One or two answers compared by reference: the same shared answer objects.</summary>
+    private sealed class SameAnswers : IEqualityComparer<(Membership First, Membership? Second)>
+    {
+        public static readonly SameAnswers Instance = new();
+
+        public bool Equals((Membership First, Membership? Second) x, (Membership First, Membership? Second) y) =>
+            ReferenceEquals(x.First, y.First) && ReferenceEquals(x.Second, y.Second);
+
+        public int GetHashCode((Membership First, Membership? Second) pair) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.First), pair.Second is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(pair.Second));
     }
 }

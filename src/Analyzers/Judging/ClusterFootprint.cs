@@ -16,8 +16,13 @@ public sealed partial class ClusterFootprint
 {
     private readonly World world;
     private readonly bool nodesUnknown;
-    /// <summary>Whether each kind of state was given, asked once per kind (judging asks for every change, in parallel).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<StateNeed, bool> loaded = new();
+    /// <summary>The answer for an identity of each kind that the cluster does not use as far as the state tells (not used,
+    /// or undecidable without the state named), worked out once per kind: judging asks for every change, in parallel.</summary>
+    private readonly Membership?[] unusedByKind = new Membership?[Enum.GetValues<IdentityKind>().Length];
+    /// <summary>The answer for a value known only after apply, one per attribute.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Membership> unknownByAttribute = new(StringComparer.Ordinal);
+    private static readonly Membership KmsKeysNotRead =
+        Membership.Undecidable([], "which KMS keys the nodes' volumes and the cluster's secrets encryption use is not read");
     private readonly Dictionary<IdentityKind, Dictionary<string, string>> used = [];
     /// <summary>Specific Resource patterns of the cluster's policies: exact ARNs, and wildcard patterns with the literal
     /// text before their first wildcard (checked before the pattern is matched: a large plan asks for every ARN).</summary>
@@ -117,15 +122,20 @@ public sealed partial class ClusterFootprint
     /// <summary>Whether the cluster uses what <paramref name="token"/> names.</summary>
     public Membership Of(IdentityToken token)
     {
-        var needs = Needs(token.Kind);
         if (token.IsUnknown)
-            return Membership.Undecidable([], $"{token.Attribute} is known only after apply");
+            return unknownByAttribute.GetOrAdd(token.Attribute, static attribute => Membership.Undecidable([], $"{attribute} is known only after apply"));
         if (used[token.Kind].TryGetValue(token.Value, out var how)) return Membership.Used(how);
         if (token.Kind is IdentityKind.Arn or IdentityKind.KmsKey && PolicyNaming(token.Value) is { } role) return Membership.Used($"{token.Value}, named in a policy of {role}");
-        if (token.Kind == IdentityKind.KmsKey)
-            return Membership.Undecidable([], "which KMS keys the nodes' volumes and the cluster's secrets encryption use is not read");
-        var missing = needs.Where(n => !loaded.GetOrAdd(n, need => need.IsLoaded(world))).ToList();
-        if (nodesUnknown && token.Kind is not (IdentityKind.EksCluster or IdentityKind.OidcProvider)) missing.Add(StateNeed.Nodes);
+        if (token.Kind == IdentityKind.KmsKey) return KmsKeysNotRead;
+        // Two threads may both work it out; they get equal answers, and either one is kept.
+        return unusedByKind[(int)token.Kind] ??= Unused(token.Kind);
+    }
+
+    /// <summary>Not used, when the state that would show a use of this kind was read; else undecidable without it.</summary>
+    private Membership Unused(IdentityKind kind)
+    {
+        var missing = Needs(kind).Where(n => !n.IsLoaded(world)).ToList();
+        if (nodesUnknown && kind is not (IdentityKind.EksCluster or IdentityKind.OidcProvider)) missing.Add(StateNeed.Nodes);
         return missing.Count == 0 ? Membership.NotUsed : Membership.Undecidable(missing);
     }
 

@@ -3,7 +3,7 @@ namespace Kalc.Iac.Analyzers.Judging;
 /// <summary>One identity a plan change names: the object it changes (its own id, ARN or name) or an object it changes by
 /// reference (a rule's security group, an attachment's role). Values are normalised per kind: role and profile names,
 /// ids, full ARNs for policies, providers, keys and other resources.</summary>
-public sealed record IdentityToken(IdentityKind Kind, string Value, string Attribute)
+public readonly record struct IdentityToken(IdentityKind Kind, string Value, string Attribute)
 {
     /// <summary>The value is known only after apply (or hidden): the object it names cannot be told.</summary>
     public bool IsUnknown { get; init; }

@@ -84,7 +84,7 @@ public static partial class IdentityTokens
     /// <summary>What a value names: an ARN by its service and resource type, an id by its prefix, else by the attribute.</summary>
     public static IdentityToken? Classify(string type, string attribute, string value, bool own)
     {
-        if (ArnParts(value) is var (service, resource)) return FromArn(attribute, value, service, resource);
+        if (ArnRanges(value) is var (service, resource)) return FromArn(attribute, value, value.AsSpan()[service], resource.Start.Value);
         if (IdPrefix(value) is { } prefix)
         {
             IdentityKind? kind = prefix switch
@@ -110,27 +110,32 @@ public static partial class IdentityTokens
         };
     }
 
-    private static IdentityToken FromArn(string attribute, string arn, string service, string resource)
+    /// <summary>The identity an ARN names, given its service and where its resource part starts.</summary>
+    private static IdentityToken FromArn(string attribute, string arn, ReadOnlySpan<char> service, int resourceStart)
     {
-        var tail = resource[(resource.LastIndexOf('/') + 1)..];
-        return (service, resource) switch
-        {
-            ("iam", _) when resource.StartsWith("role/", StringComparison.Ordinal) => new(IdentityKind.Role, tail, attribute),
-            ("iam", _) when resource.StartsWith("instance-profile/", StringComparison.Ordinal) => new(IdentityKind.InstanceProfile, tail, attribute),
-            ("iam", _) when resource.StartsWith("policy/", StringComparison.Ordinal) => new(IdentityKind.Policy, arn, attribute),
-            ("iam", _) when resource.StartsWith("oidc-provider/", StringComparison.Ordinal) => new(IdentityKind.OidcProvider, arn, attribute),
-            ("eks", _) when resource.StartsWith("cluster/", StringComparison.Ordinal) => new(IdentityKind.EksCluster, resource["cluster/".Length..], attribute),
-            ("kms", _) when resource.StartsWith("key/", StringComparison.Ordinal) => new(IdentityKind.KmsKey, arn, attribute),
-            ("ec2", _) when resource.StartsWith("security-group/", StringComparison.Ordinal) => new(IdentityKind.SecurityGroup, tail, attribute),
-            ("ec2", _) when resource.StartsWith("subnet/", StringComparison.Ordinal) => new(IdentityKind.Subnet, tail, attribute),
-            ("ec2", _) when resource.StartsWith("vpc/", StringComparison.Ordinal) => new(IdentityKind.Vpc, tail, attribute),
-            ("ec2", _) when resource.StartsWith("instance/", StringComparison.Ordinal) => new(IdentityKind.Instance, tail, attribute),
-            ("ec2", _) when resource.StartsWith("launch-template/", StringComparison.Ordinal) => new(IdentityKind.LaunchTemplate, tail, attribute),
-            ("ec2", _) when resource.StartsWith("route-table/", StringComparison.Ordinal) => new(IdentityKind.RouteTable, tail, attribute),
-            ("autoscaling", _) when resource.Contains("autoScalingGroupName/", StringComparison.Ordinal) => new(IdentityKind.AutoScalingGroup, tail, attribute),
-            _ => new(IdentityKind.Arn, arn, attribute),
-        };
+        var resource = arn.AsSpan(resourceStart);
+        // Only the resource part may hold a '/' (the parts before it are checked by ArnRanges).
+        var tailStart = resourceStart + resource.LastIndexOf('/') + 1;
+        string Tail() => arn[tailStart..];
+        if (Is(service, resource, "iam", "role/")) return new(IdentityKind.Role, Tail(), attribute);
+        if (Is(service, resource, "iam", "instance-profile/")) return new(IdentityKind.InstanceProfile, Tail(), attribute);
+        if (Is(service, resource, "iam", "policy/")) return new(IdentityKind.Policy, arn, attribute);
+        if (Is(service, resource, "iam", "oidc-provider/")) return new(IdentityKind.OidcProvider, arn, attribute);
+        if (Is(service, resource, "eks", "cluster/")) return new(IdentityKind.EksCluster, arn[(resourceStart + "cluster/".Length)..], attribute);
+        if (Is(service, resource, "kms", "key/")) return new(IdentityKind.KmsKey, arn, attribute);
+        if (Is(service, resource, "ec2", "security-group/")) return new(IdentityKind.SecurityGroup, Tail(), attribute);
+        if (Is(service, resource, "ec2", "subnet/")) return new(IdentityKind.Subnet, Tail(), attribute);
+        if (Is(service, resource, "ec2", "vpc/")) return new(IdentityKind.Vpc, Tail(), attribute);
+        if (Is(service, resource, "ec2", "instance/")) return new(IdentityKind.Instance, Tail(), attribute);
+        if (Is(service, resource, "ec2", "launch-template/")) return new(IdentityKind.LaunchTemplate, Tail(), attribute);
+        if (Is(service, resource, "ec2", "route-table/")) return new(IdentityKind.RouteTable, Tail(), attribute);
+        if (service.SequenceEqual("autoscaling") && resource.Contains("autoScalingGroupName/", StringComparison.Ordinal))
+            return new(IdentityKind.AutoScalingGroup, Tail(), attribute);
+        return new(IdentityKind.Arn, arn, attribute);
     }
+
+    private static bool Is(ReadOnlySpan<char> service, ReadOnlySpan<char> resource, string expectedService, string resourcePrefix) =>
+        service.SequenceEqual(expectedService) && resource.StartsWith(resourcePrefix, StringComparison.Ordinal);
 
     /// <summary>A tie attribute whose value is a bare name: what it names.</summary>
     private static IdentityKind? KindOfAttribute(string attribute) => attribute switch
@@ -167,7 +172,11 @@ public static partial class IdentityTokens
 
     /// <summary>An ARN's service and resource: arn:aws[a-z-]*:SERVICE:[a-z0-9-]*:[0-9]*:RESOURCE
     /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html), or null for anything else.</summary>
-    public static (string Service, string Resource)? ArnParts(string value)
+    public static (string Service, string Resource)? ArnParts(string value) =>
+        ArnRanges(value) is var (service, resource) ? (value[service], value[resource]) : null;
+
+    /// <summary>Where <see cref="ArnParts"/> lie in <paramref name="value"/>, without cutting them out.</summary>
+    private static (Range Service, Range Resource)? ArnRanges(string value)
     {
         if (!value.StartsWith("arn:aws", StringComparison.Ordinal)) return null;
         var span = value.AsSpan();
@@ -182,7 +191,7 @@ public static partial class IdentityTokens
         // The resource is anything but empty, on one line (as ".+" without Singleline matches).
         var resource = span[(accountEnd + 1)..];
         if (resource.IsEmpty || resource.IndexOf('\n') >= 0) return null;
-        return (value[(partitionEnd + 1)..serviceEnd], value[(accountEnd + 1)..]);
+        return ((partitionEnd + 1)..serviceEnd, (accountEnd + 1)..);
     }
 
     /// <summary>The prefix of an EC2 id (i-, sg-, subnet-, vpc-, rtb-, eni-, lt- and 8 to 17 lowercase hex digits), or null.</summary>
@@ -191,7 +200,7 @@ public static partial class IdentityTokens
         var dash = value.IndexOf('-', StringComparison.Ordinal);
         if (dash < 1 || value.Length - dash - 1 is < 8 or > 17) return null;
         if (!All(value.AsSpan(dash + 1), c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'))) return null;
-        return value[..dash] switch
+        return value.AsSpan(0, dash) switch
         {
             "i" => "i",
             "sg" => "sg",

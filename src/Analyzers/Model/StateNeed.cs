@@ -16,7 +16,14 @@ public sealed record StateNeed
         Aws = aws;
         Kube = kube;
         Alternatives = alternatives.IsDefault ? [] : alternatives;
+        nameHash = StringComparer.Ordinal.GetHashCode(name);
     }
+
+    /// <summary>Equal needs have equal names: hashing the name once keeps the lists of missing state cheap to build for the
+    /// tens of thousands of changes of a large plan.</summary>
+    private readonly int nameHash;
+
+    public override int GetHashCode() => nameHash;
 
     /// <summary>For <see cref="Either"/>: the kinds of state any one of which is enough.</summary>
     public ImmutableArray<StateNeed> Alternatives { get; }

@@ -57,13 +57,17 @@ public static class SecurityGroupRemoval
         var before = SecurityGroupRuleSet.Of(aws);
         var clusterInstances = topology.Nodes.Select(topology.InstanceOf).OfType<Ec2Instance>().Where(i => i.IsLive)
             .ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
+        // Who carries each group, listed once (a plan may destroy thousands of groups, a fleet have thousands of instances).
+        var instancesByGroup = ByGroup(clusterInstances.Values, i => i.SecurityGroupIds);
+        var enisByGroup = ByGroup(aws.NetworkInterfaces.Where(n => OfCluster(n, network, clusterInstances)), n => n.SecurityGroupIds);
         var result = ImmutableArray.CreateBuilder<RemovedGroup>();
         foreach (var g in removed)
         {
             var id = g.Before!.Id.Value!;
-            var instances = clusterInstances.Values.Where(i => i.SecurityGroupIds.Contains(id)).OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToImmutableArray();
+            var instances = instancesByGroup.TryGetValue(id, out var carrying)
+                ? carrying.OrderBy(i => i.InstanceId, StringComparer.Ordinal).ToImmutableArray() : [];
             var nodes = instances.Select(i => topology.NodeOf(i.InstanceId)?.Name).OfType<string>().ToImmutableArray();
-            var enis = aws.NetworkInterfaces.Where(n => n.SecurityGroupIds.Contains(id) && OfCluster(n, network, clusterInstances)).ToImmutableArray();
+            var enis = enisByGroup.TryGetValue(id, out var interfaces) ? interfaces.ToImmutableArray() : [];
             var cluster = network.Cluster;
             var role = cluster is null ? null
                 : cluster.ClusterSecurityGroupId == id ? $"cluster security group of {cluster.Name}"
@@ -77,6 +81,19 @@ public static class SecurityGroupRemoval
             result.Add(entry);
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>The items that carry each security group, each once per group, in the order given.</summary>
+    private static Dictionary<string, List<T>> ByGroup<T>(IEnumerable<T> items, Func<T, IEnumerable<string>> groups)
+    {
+        var byGroup = new Dictionary<string, List<T>>(StringComparer.Ordinal);
+        foreach (var item in items)
+            foreach (var group in groups(item).Distinct(StringComparer.Ordinal))
+            {
+                if (!byGroup.TryGetValue(group, out var list)) byGroup[group] = list = [];
+                list.Add(item);
+            }
+        return byGroup;
     }
 
     /// <summary>An ENI of the cluster: a node instance's, a pod's branch ENI in the cluster's VPC, or the EKS control plane's.</summary>

@@ -20,6 +20,7 @@ public sealed class AnalysisContext
     private readonly Lazy<ClusterFootprint> footprint;
     private readonly Lazy<IReadOnlyList<MappedChange>> touchingExisting;
     private readonly ConcurrentDictionary<Type, Lazy<object>> shared = new();
+    private readonly ConcurrentDictionary<Type, Lazy<object>> byKind = new();
     private readonly Lazy<Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis> network;
 
     public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null, ResourceTypeClasses? types = null)
@@ -46,6 +47,11 @@ public sealed class AnalysisContext
     public ComponentCatalog Catalog { get; }
 
     public IReadOnlyList<MappedChange> Mapped { get; }
+
+    /// <summary>The mapped changes of one kind, in plan order, listed once for all the rules that ask (a large plan has tens
+    /// of thousands of changes, and rules look for one kind among them per node, role or service account).</summary>
+    public IReadOnlyList<T> MappedOf<T>() where T : MappedChange =>
+        (IReadOnlyList<T>)byKind.GetOrAdd(typeof(T), _ => new Lazy<object>(() => Mapped.OfType<T>().ToArray())).Value;
 
     /// <summary>The analysed changes that touch an object the world already has (not create, no-op or read): what the
     /// rules ask the state about, listed once for all of them (a large plan is mostly no-ops).</summary>

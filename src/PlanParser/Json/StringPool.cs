@@ -27,7 +27,13 @@ internal sealed class StringPool
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxPooledLength)
             return Intern(reader.GetString()!);
-        var bytes = reader.ValueSpan;
+        return Intern(reader.ValueSpan);
+    }
+
+    /// <summary>The string whose UTF-8 bytes are <paramref name="bytes"/> (at most <see cref="MaxPooledLength"/> are pooled).</summary>
+    public string Intern(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > MaxPooledLength) return Encoding.UTF8.GetString(bytes);
         if (_utf8.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var pooled)) return pooled;
         var s = Intern(Encoding.UTF8.GetString(bytes));
         if (_utf8.Count < MaxPooled) _utf8.TryAdd(bytes.ToArray(), s);

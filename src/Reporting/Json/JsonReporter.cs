@@ -18,11 +18,21 @@ public sealed class JsonReporter : IReporter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = Context.Options.WriteIndented,
+        IndentSize = Context.Options.IndentSize,
+        NewLine = Context.Options.NewLine,
+        Encoder = Context.Options.Encoder,
+        MaxDepth = Context.Options.MaxDepth,
+    };
+
     public string Format => "json";
 
     public void Write(AnalysisReport report, TextWriter output, ReportOptions options)
     {
-        output.Write(JsonSerializer.Serialize(ToWire(report, options), Context.JsonReportWire));
+        var wire = ToWire(report, options);
+        TextWriterJson.Write(output, WriterOptions, json => JsonSerializer.Serialize(json, wire, Context.JsonReportWire));
         output.Write('\n');
     }
 
@@ -49,7 +59,7 @@ public sealed class JsonReporter : IReporter
             changes.Analysed,
             changes.Unsupported,
             changes.Unknown,
-            [.. (changes.NotAnalysed.IsDefault ? [] : changes.NotAnalysed).Select(n => new JsonNotAnalysedWire(n.Address, n.Status.ToString().ToLowerInvariant(), n.Why))]);
+            [.. (changes.NotAnalysed.IsDefault ? [] : changes.NotAnalysed).Select(n => new JsonNotAnalysedWire(n.Address, StatusWire(n.Status), n.Why))]);
     }
 
     private static JsonFindingWire ToWire(Finding finding) => new(
@@ -67,6 +77,14 @@ public sealed class JsonReporter : IReporter
             finding.Impact.TimeToImpact.ToWire()),
         [.. (finding.Evidence.IsDefault ? [] : finding.Evidence).Select(e => new JsonEvidenceWire(e.Fact, e.From.ToString(), e.From.Kind.ToString().ToLowerInvariant()))],
         finding.Remediation);
+
+    private static string StatusWire(MappingStatus status) => status switch
+    {
+        MappingStatus.Analysed => "analysed",
+        MappingStatus.Unsupported => "unsupported",
+        MappingStatus.Unknown => "unknown",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 
     // default(ImmutableArray) from a careless producer prints as [] rather than throwing.
     private static string[] Strings(ImmutableArray<string> items) => items.IsDefault ? [] : [.. items];

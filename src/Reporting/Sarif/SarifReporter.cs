@@ -26,8 +26,7 @@ public sealed class SarifReporter : IReporter
     {
         var findings = FindingOrder.Sort(report.Findings);
         var rules = RulesFor(report.Rules, findings);
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        TextWriterJson.Write(output, WriterOptions, json =>
         {
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);
@@ -44,8 +43,7 @@ public sealed class SarifReporter : IReporter
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-        output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        });
         output.Write('\n');
     }
 

@@ -28,7 +28,7 @@ public sealed class AddonRemoved : IRule
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        foreach (var c in context.Mapped.OfType<EksAddonChange>())
+        foreach (var c in context.MappedOf<EksAddonChange>())
         {
             if (!c.Change.RemovesObject || c.Before?.AddonName.Value is not { } name) continue;
             if (c.Before.Preserve.Value == true) continue; // EKS leaves the objects in the cluster

@@ -28,7 +28,7 @@ public sealed class AddonRoleChanged : IRule, IRequiresState
 
     public IEnumerable<string> MissingState(AnalysisContext context)
     {
-        var switches = context.Mapped.OfType<EksAddonChange>().Any(c => c.Change.Kind == ChangeKind.Update && c.After?.ServiceAccountRoleArn is { IsKnown: true, Value: { } a }
+        var switches = context.MappedOf<EksAddonChange>().Any(c => c.Change.Kind == ChangeKind.Update && c.After?.ServiceAccountRoleArn is { IsKnown: true, Value: { } a }
             && c.Before?.ServiceAccountRoleArn.Value is { } b && a != b);
         if (switches && !context.Before.Aws.Loaded.Contains(AwsModel.Model.AwsStateKind.Iam) && !context.Before.Aws.Loaded.Contains(AwsModel.Model.AwsStateKind.IamRoles))
             yield return "IAM roles (aws iam get-account-authorization-details): needed to know whether an add-on's new service account role exists";
@@ -36,7 +36,7 @@ public sealed class AddonRoleChanged : IRule, IRequiresState
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        foreach (var c in context.Mapped.OfType<EksAddonChange>())
+        foreach (var c in context.MappedOf<EksAddonChange>())
         {
             if (c.Change.Kind != ChangeKind.Update || c.Before?.AddonName.Value is not { } name || c.After is null) continue;
             var before = c.Before.ServiceAccountRoleArn.Value;
@@ -65,6 +65,6 @@ public sealed class AddonRoleChanged : IRule, IRequiresState
 
     private static bool RoleExistsAfter(AnalysisContext context, string arn) =>
         context.After.Aws.Roles.Any(r => r.Arn == arn)
-        || context.Mapped.OfType<IamRoleChange>().Any(r => r.Change.Kind is ChangeKind.Create or ChangeKind.Replace && (r.After?.Arn.Value == arn || (r.After?.Name.Value is { } n && arn.EndsWith("/" + n, StringComparison.Ordinal))))
+        || context.MappedOf<IamRoleChange>().Any(r => r.Change.Kind is ChangeKind.Create or ChangeKind.Replace && (r.After?.Arn.Value == arn || (r.After?.Name.Value is { } n && arn.EndsWith("/" + n, StringComparison.Ordinal))))
         || (!context.Before.Aws.Loaded.Contains(AwsModel.Model.AwsStateKind.Iam) && !context.Before.Aws.Loaded.Contains(AwsModel.Model.AwsStateKind.IamRoles)); // not known: MissingState says so
 }

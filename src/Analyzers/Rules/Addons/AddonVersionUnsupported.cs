@@ -65,14 +65,14 @@ public sealed class AddonVersionUnsupported : IRule, IRequiresState
     /// <summary>Version changes that need judging (not a patch of the same line on an unchanged cluster) with the cluster version they land on.</summary>
     private static IEnumerable<(EksAddonChange Change, string Name, string Version, string? ClusterVersion)> Judged(AnalysisContext context)
     {
-        foreach (var c in context.Mapped.OfType<EksAddonChange>())
+        foreach (var c in context.MappedOf<EksAddonChange>())
         {
             if (c.Change.Kind is not (ChangeKind.Update or ChangeKind.Replace or ChangeKind.Create)) continue;
             if (c.After?.AddonName.Value is not { } name || c.After.Version.Value is not { } version) continue;
             var before = c.Before?.Version.Value;
             if (before == version) continue;
             var cluster = ClusterVersion(context, c.After.ClusterName.Value);
-            var clusterChanges = context.Mapped.OfType<EksClusterChange>().Any(x => x.After?.Name.Value == c.After.ClusterName.Value && x.Before?.Version.Value != x.After?.Version.Value);
+            var clusterChanges = context.MappedOf<EksClusterChange>().Any(x => x.After?.Name.Value == c.After.ClusterName.Value && x.Before?.Version.Value != x.After?.Version.Value);
             if (before is not null && !clusterChanges && AddonCompatibility.Minor(before) == AddonCompatibility.Minor(version)) continue; // a patch of the running line
             if (c.Change.Kind == ChangeKind.Create && context.Before.Aws.Addons.All(a => a.Name != name)) continue; // a new add-on: EKS checks it at creation
             yield return (c, name, version, cluster);
@@ -82,7 +82,7 @@ public sealed class AddonVersionUnsupported : IRule, IRequiresState
     /// <summary>The cluster's version after apply: the plan's, when it changes the cluster, else the state's.</summary>
     private static string? ClusterVersion(AnalysisContext context, string? cluster)
     {
-        var planned = context.Mapped.OfType<EksClusterChange>().FirstOrDefault(x => x.After?.Name.Value == cluster)?.After?.Version;
+        var planned = context.MappedOf<EksClusterChange>().FirstOrDefault(x => x.After?.Name.Value == cluster)?.After?.Version;
         if (planned is { IsKnown: true, Value: { } v }) return v;
         return context.Before.Aws.EksClusters.FirstOrDefault(x => x.Name == cluster)?.Version;
     }

@@ -33,7 +33,7 @@ public sealed class AccessPolicyAssociationRemoved : IRule
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        var associations = context.Mapped.OfType<AccessPolicyAssociationChange>().Where(c => c.Status == MappingStatus.Analysed).ToList();
+        var associations = context.MappedOf<AccessPolicyAssociationChange>().Where(c => c.Status == MappingStatus.Analysed).ToList();
         var created = associations.Where(c => c.Change.Kind is ChangeKind.Create or ChangeKind.Replace && c.After is not null).Select(c => c.After!).ToList();
         foreach (var c in associations)
         {
@@ -49,7 +49,7 @@ public sealed class AccessPolicyAssociationRemoved : IRule
 
         // An access entry destroyed takes its associations with it.
         var removedAssociations = associations.Where(c => c.Change.IsDelete).Select(c => c.Before?.PrincipalArn.Value).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var e in context.Mapped.OfType<AccessEntryChange>())
+        foreach (var e in context.MappedOf<AccessEntryChange>())
         {
             if (e.Status != MappingStatus.Analysed || !e.Change.IsDelete || e.Before?.PrincipalArn.Value is not { } principal) continue;
             if (e.Change.Kind == ChangeKind.Replace) continue; // re-created with its associations by the same configuration

@@ -29,7 +29,7 @@ public sealed class AdminMappingRemoved : IRule, IRequiresState
     /// <summary>Who held system:masters before an aws-auth rewrite is read from the live ConfigMap (the plan's before holds
     /// only what it manages, never mapUsers it does not).</summary>
     public IEnumerable<string> MissingState(AnalysisContext context) =>
-        context.Mapped.OfType<ConfigMapChange>().FirstOrDefault(c => c.IsAwsAuth && c.Change.Kind is not (ChangeKind.NoOp or ChangeKind.Read or ChangeKind.Create)) is { } aws
+        context.MappedOf<ConfigMapChange>().FirstOrDefault(c => c.IsAwsAuth && c.Change.Kind is not (ChangeKind.NoOp or ChangeKind.Read or ChangeKind.Create)) is { } aws
             ? AccessState.NotGiven(context, Rule.ReadsWhenRelevant, $"the plan rewrites kube-system/aws-auth ({aws.Change.Address}); who held system:masters before is read from it")
             : [];
 

@@ -36,7 +36,7 @@ public sealed class AuthenticationModeDropsNodeMapping : IRule, IRequiresState
         var missing = access.Unknown.Where(u => u.Contains("authentication mode", StringComparison.Ordinal)).ToList();
         List<StateNeed> needs = [StateNeed.EksClusters, .. AccessState.NodeRoles];
         if (mode.After is null or "API" or "API_AND_CONFIG_MAP") needs.Add(StateNeed.AccessEntries);
-        if (mode.Before is "CONFIG_MAP" or "API_AND_CONFIG_MAP" && !context.Mapped.OfType<Mapping.Kubernetes.ConfigMapChange>().Any(c => c.IsAwsAuth)) needs.Add(StateNeed.ConfigMaps);
+        if (mode.Before is "CONFIG_MAP" or "API_AND_CONFIG_MAP" && !context.MappedOf<Mapping.Kubernetes.ConfigMapChange>().Any(c => c.IsAwsAuth)) needs.Add(StateNeed.ConfigMaps);
         missing.AddRange(AccessState.NotGiven(context, needs, because));
         return missing;
     }

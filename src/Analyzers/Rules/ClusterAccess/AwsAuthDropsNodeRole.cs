@@ -33,7 +33,7 @@ public sealed class AwsAuthDropsNodeRole : IRule, IRequiresState
     /// other objects a helm_release writes along with aws-auth, which no rule reads.</summary>
     public IEnumerable<string> MissingState(AnalysisContext context)
     {
-        var changes = context.Mapped.OfType<ConfigMapChange>().Where(c => c.IsAwsAuth).ToList();
+        var changes = context.MappedOf<ConfigMapChange>().Where(c => c.IsAwsAuth).ToList();
         if (changes.Count == 0) return [];
         var missing = context.Analysis<NodeAccessAnalysis>().Unknown.Where(u => u.StartsWith("aws-auth", StringComparison.Ordinal)).ToList();
         foreach (var c in changes.Where(c => !c.OtherObjects.IsEmpty))

@@ -27,7 +27,7 @@ public sealed class NodeAccessEntryRemoved : IRule, IRequiresState
 
     /// <summary>Destroying an access entry is judged against the cluster's mode, its other entries and the nodes' roles.</summary>
     public IEnumerable<string> MissingState(AnalysisContext context) =>
-        context.Mapped.OfType<AccessEntryChange>().FirstOrDefault(c => c.Change.IsDelete) is { } removed
+        context.MappedOf<AccessEntryChange>().FirstOrDefault(c => c.Change.IsDelete) is { } removed
             ? AccessState.NotGiven(context, Rule.ReadsWhenRelevant, $"the plan destroys access entry {removed.Change.Address}")
             : [];
 

@@ -30,7 +30,7 @@ public sealed class AutoScalingGroupRefresh : IRule
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        foreach (var c in context.Mapped.OfType<AutoScalingGroupChange>())
+        foreach (var c in context.MappedOf<AutoScalingGroupChange>())
         {
             if (c.Change.Kind != ChangeKind.Update || c.Before?.Name.Value is not { } name || c.After is null || !c.After.HasInstanceRefresh) continue;
             if (!TemplateChanges(c.Before, c.After)) continue;

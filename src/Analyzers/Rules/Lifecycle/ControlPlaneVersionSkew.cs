@@ -53,14 +53,14 @@ public sealed class ControlPlaneVersionSkew : IRule, IRequiresState
             foreach (var g in context.Before.Aws.Nodegroups.Where(g => g.ClusterName == name))
             {
                 if (AddonCompatibility.Minor(g.Version) is not { } k || Within(k, to)) continue;
-                if (context.Mapped.OfType<EksNodeGroupChange>().Any(x => x.After?.Name.Value == g.Name && AddonCompatibility.Minor(x.After.Version.Value) is { } nv && Within(nv, to))) continue;
+                if (context.MappedOf<EksNodeGroupChange>().Any(x => x.After?.Name.Value == g.Name && AddonCompatibility.Minor(x.After.Version.Value) is { } nv && Within(nv, to))) continue;
                 stale.Add($"node group {g.Name}");
                 evidence.Add(new($"node group {g.Name} runs Kubernetes {g.Version}", g.Source));
             }
             foreach (var a in context.Before.Aws.Addons.Where(a => a.ClusterName == name && a.Name == "kube-proxy"))
             {
                 if (a.Version is null || AddonCompatibility.Minor(a.Version) is not { } k || Within(k, to)) continue;
-                if (context.Mapped.OfType<EksAddonChange>().Any(x => x.After?.AddonName.Value == "kube-proxy" && x.After.ClusterName.Value == name && x.After.Version.Value != a.Version)) continue;
+                if (context.MappedOf<EksAddonChange>().Any(x => x.After?.AddonName.Value == "kube-proxy" && x.After.ClusterName.Value == name && x.After.Version.Value != a.Version)) continue;
                 stale.Add($"kube-proxy {a.Version}");
                 evidence.Add(new($"add-on kube-proxy runs {a.Version}", a.Source));
             }
@@ -83,7 +83,7 @@ public sealed class ControlPlaneVersionSkew : IRule, IRequiresState
 
     private static IEnumerable<(EksClusterChange Change, string Name, (int Major, int Minor) From, (int Major, int Minor) To)> VersionChanges(AnalysisContext context)
     {
-        foreach (var c in context.Mapped.OfType<EksClusterChange>())
+        foreach (var c in context.MappedOf<EksClusterChange>())
         {
             if (c.Change.Kind != ChangeKind.Update || c.Before?.Name.Value is not { } name) continue;
             if (AddonCompatibility.Minor(c.Before.Version.Value) is { } from && AddonCompatibility.Minor(c.After?.Version.Value) is { } to && from != to)

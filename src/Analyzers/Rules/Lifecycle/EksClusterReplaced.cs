@@ -25,7 +25,7 @@ public sealed class EksClusterReplaced : IRule
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        foreach (var c in context.Mapped.OfType<EksClusterChange>())
+        foreach (var c in context.MappedOf<EksClusterChange>())
         {
             if (c.Change.Kind is not (ChangeKind.Replace or ChangeKind.Delete) || c.Before?.Name.Value is not { } name) continue;
             var nodes = context.Topology.Nodes.Where(n => !n.Inferred || n.Labels.Count == 0).Select(n => n.Name).ToList();

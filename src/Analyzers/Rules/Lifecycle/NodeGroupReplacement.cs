@@ -31,7 +31,7 @@ public sealed class NodeGroupReplacement : IRule, IRequiresState
 
     public IEnumerable<string> MissingState(AnalysisContext context)
     {
-        if (!context.Mapped.OfType<EksNodeGroupChange>().Any(c => c.Change.Kind is ChangeKind.Update or ChangeKind.Replace or ChangeKind.Delete)) yield break;
+        if (!context.MappedOf<EksNodeGroupChange>().Any(c => c.Change.Kind is ChangeKind.Update or ChangeKind.Replace or ChangeKind.Delete)) yield break;
         if (!context.Before.Kube.Loaded.Contains(KubeModel.Model.KubeStateKind.Nodes) && !context.Before.Aws.Loaded.Contains(AwsStateKind.Nodegroups))
             yield return "nodes (kubectl get nodes -o json) or node groups (aws eks describe-nodegroup): needed to know which nodes a node group change replaces";
         if (!context.Before.Kube.Loaded.Contains(KubeModel.Model.KubeStateKind.Workloads))
@@ -42,7 +42,7 @@ public sealed class NodeGroupReplacement : IRule, IRequiresState
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        foreach (var c in context.Mapped.OfType<EksNodeGroupChange>())
+        foreach (var c in context.MappedOf<EksNodeGroupChange>())
         {
             if (c.Before?.Name.Value is not { } name) continue;
             var replaced = c.Change.Kind == ChangeKind.Replace;

@@ -89,7 +89,7 @@ public sealed class ScaleOutIdentityGone : IRule, IRequiresState
             .Where(g => g.IsClusterAutoscalerDiscoverable || context.Before.Aws.Nodegroups.Any(n => n.AutoScalingGroupNames.Contains(g.Name)))
             .ToList();
         // A group the plan moves to another template, or destroys with the template, does not launch from it afterwards.
-        groups = [.. groups.Where(g => !context.Mapped.OfType<AutoScalingGroupChange>().Any(c => c.Before?.Name.Value == g.Name
+        groups = [.. groups.Where(g => !context.MappedOf<AutoScalingGroupChange>().Any(c => c.Before?.Name.Value == g.Name
             && (c.Change.IsDelete || (c.After?.LaunchTemplateId.Value is { } after && after != id))))];
         if (groups.Count == 0) return null;
         var evidence = new List<Step> { Step.Plan(t.Change, $"launch template {name ?? id} is removed") };

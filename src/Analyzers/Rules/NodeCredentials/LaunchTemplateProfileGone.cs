@@ -32,7 +32,7 @@ public sealed class LaunchTemplateProfileGone : IRule
     {
         var before = context.Before.Aws;
         var after = context.After.Aws;
-        foreach (var change in context.Mapped.OfType<InstanceProfileChange>())
+        foreach (var change in context.MappedOf<InstanceProfileChange>())
         {
             if (change.Change.Kind is not (ChangeKind.Delete or ChangeKind.Replace) || change.Before?.Name.Value is not { } name) continue;
             var oldArn = change.Before.Arn.Value ?? before.InstanceProfiles.FirstOrDefault(p => p.Name == name)?.Arn;
@@ -68,14 +68,14 @@ public sealed class LaunchTemplateProfileGone : IRule
     private static IEnumerable<Finding> TemplatesChangedToAGoneProfile(AnalysisContext context)
     {
         var after = context.After.Aws;
-        foreach (var t in context.Mapped.OfType<LaunchTemplateChange>())
+        foreach (var t in context.MappedOf<LaunchTemplateChange>())
         {
             if (t.Change.Kind is not (ChangeKind.Create or ChangeKind.Update or ChangeKind.Replace) || t.After is not { } lt) continue;
             var arn = lt.InstanceProfileArn.Value;
             var name = lt.InstanceProfileName.Value ?? arn?[(arn.LastIndexOf('/') + 1)..];
             if (name is null) continue;
             if (t.Before is { } b && b.InstanceProfileName.Value == lt.InstanceProfileName.Value && b.InstanceProfileArn.Value == arn) continue; // not changed here: the state-side check covers it
-            var gone = context.Mapped.OfType<InstanceProfileChange>().FirstOrDefault(c =>
+            var gone = context.MappedOf<InstanceProfileChange>().FirstOrDefault(c =>
                 c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before?.Name.Value == name);
             if (gone is null) continue;
             var resolves = arn is not null ? after.InstanceProfiles.Any(p => p.Arn == arn) : after.InstanceProfiles.Any(p => p.Name == name);
@@ -85,7 +85,7 @@ public sealed class LaunchTemplateProfileGone : IRule
             var groups = context.Before.Aws.AutoScalingGroups
                 .Where(g => (g.LaunchTemplateId is { } i && ids.Contains(i)) || (g.LaunchTemplateName is { } n && names.Contains(n)))
                 .Select(g => (g.Name, Fact: $"Auto Scaling group {g.Name} (desired {g.DesiredCapacity}, max {g.MaxSize}) launches from it (version {g.LaunchTemplateVersion ?? "$Default"})", g.Source))
-                .Concat(context.Mapped.OfType<AutoScalingGroupChange>()
+                .Concat(context.MappedOf<AutoScalingGroupChange>()
                     .Where(g => g.After is { } a && !g.Change.RemovesObject &&
                         ((a.LaunchTemplateId.Value is { } i && ids.Contains(i)) || (a.LaunchTemplateName.Value is { } n && names.Contains(n)) ||
                          (!a.LaunchTemplateId.IsKnown && t.Change.Kind is ChangeKind.Create or ChangeKind.Replace)))

@@ -141,7 +141,7 @@ public sealed class PermissionAnalysis : ISharedAnalysis<PermissionAnalysis>
 
     private IEnumerable<PermissionLoss> RoleDeleted(ComponentPrincipal p)
     {
-        var cause = context.Mapped.OfType<IamRoleChange>().FirstOrDefault(c => c.Before?.Name.Value == p.Role.Name && c.Change.RemovesObject);
+        var cause = context.MappedOf<IamRoleChange>().FirstOrDefault(c => c.Before?.Name.Value == p.Role.Name && c.Change.RemovesObject);
         if (cause is null) yield break;
         var gone = new EvaluationResult { Decision = Decision.ImplicitDeny, Reason = $"role {p.Role.Name} is destroyed" };
         var lost = p.Requirements.Requirements

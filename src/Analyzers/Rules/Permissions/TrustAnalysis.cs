@@ -66,7 +66,7 @@ public sealed class TrustAnalysis
 
             if (after.Role(roleArn) is null)
             {
-                var deleted = context.Mapped.OfType<IamRoleChange>().FirstOrDefault(c => c.Before?.Name.Value == role.Name && c.Change.RemovesObject);
+                var deleted = context.MappedOf<IamRoleChange>().FirstOrDefault(c => c.Before?.Name.Value == role.Name && c.Change.RemovesObject);
                 if (deleted is not null) breaks.Add(template with { Kind = TrustBreakKind.IrsaRoleDeleted, Cause = deleted });
                 continue;
             }
@@ -110,7 +110,7 @@ public sealed class TrustAnalysis
     private MappedChange? ProviderRemoved(string providerArn, out bool audienceDropped)
     {
         audienceDropped = false;
-        var change = context.Mapped.OfType<OidcProviderChange>().FirstOrDefault(c => c.Before?.Arn.Value == providerArn);
+        var change = context.MappedOf<OidcProviderChange>().FirstOrDefault(c => c.Before?.Arn.Value == providerArn);
         if (change is null) return null;
         var now = context.After.Aws.OidcProviders.FirstOrDefault(p => p.Arn == providerArn);
         if (now is null) return change;
@@ -119,7 +119,7 @@ public sealed class TrustAnalysis
     }
 
     private IamRoleChange? RoleChange(string roleName) =>
-        context.Mapped.OfType<IamRoleChange>().FirstOrDefault(c => c.Before?.Name.Value == roleName || c.After?.Name.Value == roleName);
+        context.MappedOf<IamRoleChange>().FirstOrDefault(c => c.Before?.Name.Value == roleName || c.After?.Name.Value == roleName);
 
     private void CheckPodIdentity()
     {
@@ -131,7 +131,7 @@ public sealed class TrustAnalysis
             var facts = ImmutableArray.Create($"EKS Pod Identity association {assoc.AssociationId} in cluster {assoc.ClusterName} maps {key} to {assoc.RoleArn ?? "a role"}");
             var template = new TrustBreak { Kind = TrustBreakKind.PodIdentityAssociationRemoved, RoleArn = assoc.RoleArn ?? "", ServiceAccount = key, Workloads = workloads, Facts = facts };
             var now = context.After.Aws.PodIdentityAssociations.FirstOrDefault(a => a.ClusterName == assoc.ClusterName && a.Namespace == assoc.Namespace && a.ServiceAccount == assoc.ServiceAccount);
-            var change = context.Mapped.OfType<PodIdentityAssociationChange>().FirstOrDefault(c => c.Before?.AssociationId.Value == assoc.AssociationId);
+            var change = context.MappedOf<PodIdentityAssociationChange>().FirstOrDefault(c => c.Before?.AssociationId.Value == assoc.AssociationId);
             if (now is null)
             {
                 if (change is not null) breaks.Add(template with { Cause = change });

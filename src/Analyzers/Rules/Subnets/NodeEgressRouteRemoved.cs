@@ -82,7 +82,7 @@ public sealed class NodeEgressRouteRemoved : IRule, IRequiresState
 
     /// <summary>True when the plan points the routes at another NAT gateway (an aws_route updated away from this one).</summary>
     private static bool RoutesMoved(AnalysisContext context, string nat) =>
-        context.Mapped.OfType<RouteChange>().Any(r => r.Before?.NatGatewayId.Value == nat && r.Change.Kind == ChangeKind.Update && r.After?.NatGatewayId.Value != nat);
+        context.MappedOf<RouteChange>().Any(r => r.Before?.NatGatewayId.Value == nat && r.Change.Kind == ChangeKind.Update && r.After?.NatGatewayId.Value != nat);
 
     private static HashSet<string> SubnetsRoutedBy(AwsState aws, List<RouteTable> tables)
     {

@@ -125,8 +125,11 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
         var end = _attributes.Count;
         foreach (var u in unknown.EnumerateObject())
         {
-            if (u.Value.ValueKind == JsonValueKind.True && !Has(start, end, u.Name) && (only is null || only.Contains(u.Name)))
-                _attributes.Add(new(values.Names.Intern(u.Name), PlanValue.Unknown));
+            if (u.Value.ValueKind != JsonValueKind.True) continue;
+            // The name looked up by its bytes: a plan of many creates lists the same few unknown attributes many times.
+            var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(u);
+            var name = raw.IndexOf((byte)'\\') < 0 ? values.Names.Intern(raw) : values.Names.Intern(u.Name);
+            if (!Has(start, end, name) && (only is null || only.Contains(name))) _attributes.Add(new(name, PlanValue.Unknown));
         }
     }
 

@@ -44,7 +44,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             else if (reader.ValueTextEquals("mode"u8)) mode = InternedValue(ref reader);
             else if (reader.ValueTextEquals("module_address"u8)) module = InternedValue(ref reader);
             else if (reader.ValueTextEquals("previous_address"u8)) previousAddress = StringValue(ref reader);
-            else if (reader.ValueTextEquals("index"u8)) index = IndexValue(ref reader) is { } i ? values.Names.Intern(i) : null;
+            else if (reader.ValueTextEquals("index"u8)) index = IndexValue(ref reader, json);
             else if (reader.ValueTextEquals("provider_name"u8)) provider = InternedValue(ref reader);
             else if (reader.ValueTextEquals("action_reason"u8)) reason = InternedValue(ref reader);
             else if (reader.ValueTextEquals("deposed"u8)) deposed = StringValue(ref reader);
@@ -138,16 +138,20 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
         return null;
     }
 
-    private static string? IndexValue(ref Utf8JsonReader reader)
+    /// <summary>The instance key (count index or for_each key), shared: a large plan repeats a few keys many times.</summary>
+    private string? IndexValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         reader.Read();
         switch (reader.TokenType)
         {
             case JsonTokenType.Number:
-                return Encoding.UTF8.GetString(reader.ValueSpan);
+                return values.Names.Intern(reader.ValueSpan);
+            case JsonTokenType.String when !reader.ValueIsEscaped && !reader.HasValueSequence:
+                // Without escapes the key holds no quote or backslash: quoted as in an address, it is its JSON token.
+                return values.Names.Intern(json.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2));
             case JsonTokenType.String:
                 // As Terraform prints the key inside an address: quoted, with backslash and quote escaped.
-                return "\"" + reader.GetString()!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+                return values.Names.Intern("\"" + reader.GetString()!.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
             default:
                 reader.Skip();
                 return null;
