@@ -15,6 +15,10 @@ public sealed class ChangeJudge
     private readonly ClusterFootprint footprint;
     private readonly FrozenSet<string> judged;
     private readonly ResourceTypeClasses types;
+    /// <summary>The identities of the change being judged, one list per thread (changes are judged in parallel).</summary>
+    [ThreadStatic]
+    private static List<IdentityToken>? Tokens;
+
     /// <summary>The reason for each combination of one or two undecidable answers seen (the footprint shares its answers).</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(Membership First, Membership? Second), (ImmutableArray<StateNeed> Needs, string What)> undecidedReasons =
         new(SameAnswers.Instance);
@@ -43,7 +47,8 @@ public sealed class ChangeJudge
         if (type.Class == TypeClass.CannotAffect && !judged.Contains(c.Type))
             return new(c, MappingStatus.Analysed, null);
 
-        var tokens = IdentityTokens.Of(c, type.TieAttributes);
+        var tokens = Tokens ??= [];
+        IdentityTokens.Of(c, type.TieAttributes, tokens);
         // The footprint answers undecidable with one shared answer per kind of identity: most changes have one.
         Membership? undecided = null;
         List<Membership>? moreUndecided = null;

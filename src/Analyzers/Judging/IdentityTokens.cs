@@ -28,12 +28,13 @@ public static partial class IdentityTokens
     public static IReadOnlySet<string> AttributesRead(IEnumerable<string>? extraTies = null) =>
         OwnAttributes.Concat(DefaultTieAttributes).Concat(extraTies ?? []).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The identities <paramref name="change"/> names. The object's own identity and every tie only when it exists
+    /// <summary>The identities <paramref name="change"/> names, into <paramref name="tokens"/> (cleared first: judging reuses
+    /// one list per thread for tens of thousands of changes). The object's own identity and every tie only when it exists
     /// already (update, delete, replace); a new object is used by nothing yet, so a create names only what it attaches to and
     /// so changes (<see cref="DefaultTieAttributes"/>: a new rule's security group, a new route's table).</summary>
-    public static List<IdentityToken> Of(ResourceChange change, IReadOnlyList<string> ties)
+    public static void Of(ResourceChange change, IReadOnlyList<string> ties, List<IdentityToken> tokens)
     {
-        var tokens = new List<IdentityToken>();
+        tokens.Clear();
         var existing = change.Kind is ChangeKind.Update or ChangeKind.Delete or ChangeKind.Replace;
         if (existing)
         {
@@ -48,7 +49,6 @@ public static partial class IdentityTokens
             Add(tokens, change.Type, attribute, change.Before[attribute], own: false);
             if (!ReferenceEquals(change.After, change.Before)) Add(tokens, change.Type, attribute, change.After[attribute], own: false);
         }
-        return tokens;
     }
 
     /// <summary>The cluster named by the id of an EKS node group, add-on, Fargate profile, access entry or pod identity

@@ -21,6 +21,9 @@ public sealed class AnalysisContext
     private readonly Lazy<IReadOnlyList<MappedChange>> touchingExisting;
     private readonly ConcurrentDictionary<Type, Lazy<object>> shared = new();
     private readonly ConcurrentDictionary<Type, Lazy<object>> byKind = new();
+    /// <summary>The mapped changes grouped by their exact type in one pass (a type test per change and kind asked is slow
+    /// in shared generic code).</summary>
+    private readonly Lazy<Dictionary<Type, List<MappedChange>>> byRuntimeType;
     private readonly Lazy<Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis> network;
 
     public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null, ResourceTypeClasses? types = null)
@@ -35,6 +38,16 @@ public sealed class AnalysisContext
         topology = new Lazy<ClusterTopology>(() => new ClusterTopology(Before, Catalog));
         footprint = new Lazy<ClusterFootprint>(() => new ClusterFootprint(Before, Topology));
         network = new(() => Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis.Run(Topology, Mapped, Kalc.Iac.Analyzers.Network.FlowCatalog.Default));
+        byRuntimeType = new(() =>
+        {
+            var byType = new Dictionary<Type, List<MappedChange>>();
+            foreach (var m in Mapped)
+            {
+                if (!byType.TryGetValue(m.GetType(), out var list)) byType[m.GetType()] = list = [];
+                list.Add(m);
+            }
+            return byType;
+        });
         touchingExisting = new(() => [.. Mapped.Where(m => m.Status == MappingStatus.Analysed && m.Change.Kind is not (ChangeKind.Create or ChangeKind.NoOp or ChangeKind.Read))]);
     }
 
@@ -51,7 +64,9 @@ public sealed class AnalysisContext
     /// <summary>The mapped changes of one kind, in plan order, listed once for all the rules that ask (a large plan has tens
     /// of thousands of changes, and rules look for one kind among them per node, role or service account).</summary>
     public IReadOnlyList<T> MappedOf<T>() where T : MappedChange =>
-        (IReadOnlyList<T>)byKind.GetOrAdd(typeof(T), _ => new Lazy<object>(() => Mapped.OfType<T>().ToArray())).Value;
+        (IReadOnlyList<T>)byKind.GetOrAdd(typeof(T), _ => new Lazy<object>(() => typeof(T).IsSealed
+            ? byRuntimeType.Value.TryGetValue(typeof(T), out var ofKind) ? ofKind.Select(m => (T)m).ToArray() : Array.Empty<T>()
+            : Mapped.OfType<T>().ToArray())).Value;
 
     /// <summary>The analysed changes that touch an object the world already has (not create, no-op or read): what the
     /// rules ask the state about, listed once for all of them (a large plan is mostly no-ops).</summary>
