@@ -21,13 +21,16 @@ public static class MissingState
         var needed = new Dictionary<StateNeed, Needed>();
         var loaded = new Dictionary<StateNeed, bool>();
         bool IsLoaded(StateNeed need) => loaded.TryGetValue(need, out var yes) ? yes : loaded[need] = need.IsLoaded(ctx.Before);
+        // What the rules judging each type read and was not given, worked out once per type (a large plan has tens of
+        // thousands of changes of a few types).
+        var missingByType = new Dictionary<string, List<(StateNeed Need, string Rule)>>(StringComparer.Ordinal);
+        foreach (var (type, judging) in byType)
+            missingByType[type] = [.. judging.SelectMany(rule => rule.Descriptor.Reads.Where(need => !IsLoaded(need)).Select(need => (need, rule.Descriptor.Id)))];
         foreach (var j in judgements)
         {
             foreach (var need in j.Needs) Add(needed, need, j.Change.Address, null);
-            if (!j.Relevant || !byType.TryGetValue(j.Change.Type, out var judging)) continue;
-            foreach (var rule in judging)
-                foreach (var need in rule.Descriptor.Reads)
-                    if (!IsLoaded(need)) Add(needed, need, j.Change.Address, rule.Descriptor.Id);
+            if (!j.Relevant || !missingByType.TryGetValue(j.Change.Type, out var missing)) continue;
+            foreach (var (need, rule) in missing) Add(needed, need, j.Change.Address, rule);
         }
         if (ctx.Change.Kubespray is not null && byType.TryGetValue(RuleDescriptors.KubesprayRun, out var kubespray))
             foreach (var rule in kubespray)

@@ -12,6 +12,9 @@ public static class AwsStateMerger
     public static AwsState Merge(IReadOnlyList<AwsStateFragment> fragments)
     {
         var roles = MergeRoles(fragments);
+        var profiles = Dedupe(fragments.SelectMany(f => f.State.InstanceProfiles.Select(p => (p, 0))), p => p.Arn);
+        OneArnPerName(roles, r => r.Name, r => r.Arn, r => r.Source, "role");
+        OneArnPerName(profiles, p => p.Name, p => p.Arn, p => p.Source, "instance profile");
         // The caller identity names the dumped account; failing that, the account all listed roles belong to.
         var accountId = fragments.OrderBy(f => f.Command == "sts get-caller-identity" ? 0 : 1).Select(f => f.State.AccountId).FirstOrDefault(a => a is not null);
         var missing = new List<string>();
@@ -22,7 +25,7 @@ public static class AwsStateMerger
         {
             AccountId = accountId,
             Roles = roles,
-            InstanceProfiles = Dedupe(fragments.SelectMany(f => f.State.InstanceProfiles.Select(p => (p, 0))), p => p.Arn),
+            InstanceProfiles = profiles,
             Policies = Dedupe(fragments.SelectMany(f => f.State.Policies.Select(p => (p, p.Document is null ? 0 : 1))), p => p.Arn),
             OidcProviders = MergeOidcProviders(fragments, accountId, missing),
             Instances = Dedupe(fragments.SelectMany(f => f.State.Instances.Select(x => (x, 0))), x => x.InstanceId, fragments.Sum(f => f.State.Instances.Length)),
@@ -47,6 +50,23 @@ public static class AwsStateMerger
             Loaded = [.. fragments.SelectMany(f => f.State.Loaded)],
             Missing = [.. missing],
         };
+    }
+
+    /// <summary>Role and instance profile names are unique in an account
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html#reference_iam-quotas-names), and the
+    /// analysis joins them by name (a profile's role, a node's role): one name under two ARNs is state from more than one
+    /// account, or dumps that disagree, and cannot be joined.</summary>
+    private static void OneArnPerName<T>(ImmutableArray<T> items, Func<T, string> name, Func<T, string> arn, Func<T, SourceRef> source, string noun)
+    {
+        var first = new Dictionary<string, T>(items.Length, StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (first.TryAdd(name(item), item)) continue;
+            var other = first[name(item)];
+            throw new InputException(new InputError(source(item).File,
+                $"{noun} {name(item)} is {arn(item)} here and {arn(other)} in {source(other).File}: {noun} names are unique in an " +
+                "account, so these outputs are from more than one account or disagree (give one account's state)"));
+        }
     }
 
     /// <summary>Keeps one record per key: the highest rank, the first seen among equals.</summary>

@@ -64,6 +64,32 @@ public sealed class AwsDumpDirectoryTests
     }
 
     [Fact]
+    public void One_role_name_under_two_arns_is_an_input_error_naming_both_files()
+    {
+        static JsonNode Role(string account)
+        {
+            var role = JsonNode.Parse(Fixtures.Bytes("aws/aws-cli/iam_get-role.json"))!;
+            role["Role"]!["Arn"] = $"arn:aws:iam::{account}:role/Test-Role";
+            return role;
+        }
+
+        var r = AwsDumpDirectory.Read([Json("prod/get-role.json", Role("111111111111")), Json("staging/get-role.json", Role("222222222222"))]);
+
+        Assert.False(r.IsOk);
+        Assert.Equal("staging/get-role.json", r.Error!.File);
+        Assert.Contains("role Test-Role is arn:aws:iam::222222222222:role/Test-Role here and arn:aws:iam::111111111111:role/Test-Role in prod/get-role.json", r.Error.Reason, StringComparison.Ordinal);
+        Assert.Contains("more than one account", r.Error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_role_in_two_outputs_of_one_account_is_no_conflict()
+    {
+        var state = Read(Fixture("iam_get-role.json"), ("copy/get-role.json", Fixtures.Bytes("aws/aws-cli/iam_get-role.json")));
+
+        Assert.Single(state.Roles);
+    }
+
+    [Fact]
     public void A_described_pod_identity_association_supplies_the_role_its_listing_lacks()
     {
         var state = Read(Fixture("eks_list-pod-identity-associations_ex1.json"), Fixture("eks_describe-pod-identity-association.json"));
