@@ -9,8 +9,16 @@ internal sealed class Utf8NameSet
 {
     private readonly (byte[] Utf8, string Name)[] _names;
 
-    public Utf8NameSet(IEnumerable<string> names) =>
+    /// <summary>The names by their UTF-8 length: a name read is compared only with the wanted names as long as it (the
+    /// wanted set of a type can hold dozens of tie attributes, and every attribute of every change is looked up).</summary>
+    private readonly (byte[] Utf8, string Name)[][] _byLength;
+
+    public Utf8NameSet(IEnumerable<string> names)
+    {
         _names = [.. names.Distinct(StringComparer.Ordinal).Select(n => (Encoding.UTF8.GetBytes(n), n))];
+        var longest = _names.Length == 0 ? 0 : _names.Max(n => n.Utf8.Length);
+        _byLength = [.. Enumerable.Range(0, longest + 1).Select(length => _names.Where(n => n.Utf8.Length == length).ToArray())];
+    }
 
     /// <summary>The wanted name the reader's property name (or string) spells, or null when it is not one of them.</summary>
     public string? Match(ref Utf8JsonReader reader)
@@ -23,7 +31,8 @@ internal sealed class Utf8NameSet
             return null;
         }
         var span = reader.ValueSpan;
-        foreach (var (utf8, name) in _names)
+        if (span.Length >= _byLength.Length) return null;
+        foreach (var (utf8, name) in _byLength[span.Length])
             if (span.SequenceEqual(utf8)) return name;
         return null;
     }
