@@ -8,11 +8,6 @@ namespace Kalc.Iac.Analyzers.Rules.Permissions;
 /// <summary>Which plan changes can touch a role's permissions or trust, and which facts about it the projection could not know.</summary>
 public static class IamChangeScope
 {
-    /// <summary>Whether a change is of a kind that <see cref="Touches"/> can find touching some role.</summary>
-    public static bool CanTouchRoles(MappedChange change) => change.Status == MappingStatus.Analysed && change is IamRoleChange
-        or RolePolicyAttachmentChange or RolePolicyChange or IamPolicyChange or PolicyAttachmentChange or ExclusiveAttachmentsChange
-        or ExclusiveInlineChange;
-
     /// <summary>True when the change edits the role, its inline policies, its attachments, or a managed policy it uses.</summary>
     public static bool Touches(MappedChange change, IamRole role) => change.Status == MappingStatus.Analysed && change switch
     {

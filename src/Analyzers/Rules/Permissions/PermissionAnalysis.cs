@@ -24,8 +24,6 @@ public sealed class PermissionAnalysis : ISharedAnalysis<PermissionAnalysis>
     private readonly Lazy<TrustAnalysis> trust;
     /// <summary>Rules run in parallel and share this analysis: the memo is concurrent.</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<MappedChange, Lazy<RolePermissionIndex>> alone = new(ReferenceEqualityComparer.Instance);
-    /// <summary>The changes that can touch a role's permissions, in plan order, listed once for all principals.</summary>
-    private readonly Lazy<List<MappedChange>> iamChanges;
 
     public PermissionAnalysis(AnalysisContext context)
     {
@@ -34,7 +32,6 @@ public sealed class PermissionAnalysis : ISharedAnalysis<PermissionAnalysis>
         After = new RolePermissionIndex(context.After.Aws.Roles, context.After.Aws.Policies, documents: documents);
         principals = new(() => PrincipalResolver.Resolve(context.Topology, context.Requirements));
         losses = new(FindLosses);
-        iamChanges = new(() => [.. context.Mapped.Where(IamChangeScope.CanTouchRoles)]);
         trust = new(() => new TrustAnalysis(context, Before, After));
     }
 
@@ -156,7 +153,7 @@ public sealed class PermissionAnalysis : ISharedAnalysis<PermissionAnalysis>
     /// <summary>Names the change behind each lost action by applying each change that touches the role on its own.</summary>
     private IEnumerable<PermissionLoss> Attribute(ComponentPrincipal p, List<ActionLoss> lost)
     {
-        var candidates = iamChanges.Value.Where(m => IamChangeScope.Touches(m, p.Role)).ToList();
+        var candidates = context.Mapped.Where(m => IamChangeScope.Touches(m, p.Role)).ToList();
         var remaining = new List<ActionLoss>(lost);
         foreach (var c in candidates)
         {
