@@ -1,4 +1,5 @@
 using System.Runtime;
+using System.Runtime.InteropServices;
 
 namespace Kalc.Iac.Cli.Tests;
 
@@ -31,6 +32,20 @@ public class AnalysisHeapTests
 
         // The inner one did not own the region, so leaving it does not end the outer one's.
         Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
+    }
+
+    [HugePagesFact]
+    public void The_heap_a_region_allocates_in_is_backed_by_huge_pages_where_linux_has_them()
+    {
+        using (AnalysisHeap.Enter(changes: 100))
+        {
+            var allocated = new byte[64];
+            var handle = GCHandle.Alloc(allocated, GCHandleType.Pinned);
+            var address = (ulong)handle.AddrOfPinnedObject();
+            handle.Free();
+
+            Assert.Contains("hg", Smaps.FlagsAt(address));
+        }
     }
 
     [Fact]

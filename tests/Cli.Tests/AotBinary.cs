@@ -56,4 +56,18 @@ public sealed class AotFactAttribute : FactAttribute
     {
         if (AotBinary.Path is null) Skip = "no Native AOT build at .build/aot/kalc-iac (test.sh publishes it; needs a C toolchain)";
     }
+
+    private bool _needsHugePages;
+
+    /// <summary>Also skipped where Linux offers no transparent huge pages.</summary>
+    public bool NeedsHugePages
+    {
+        get => _needsHugePages;
+        set
+        {
+            _needsHugePages = value;
+            if (value && Skip is null && !Smaps.HugePagesAvailable)
+                Skip = "transparent huge pages are off (/sys/kernel/mm/transparent_hugepage/enabled) or this is not Linux";
+        }
+    }
 }

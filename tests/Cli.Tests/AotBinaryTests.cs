@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Kalc.Iac.KubeModel.Tests.Live;
 using Kalc.Iac.Tests.Live.Fakes;
@@ -95,6 +97,38 @@ public sealed class AotBinaryTests
         finally
         {
             dir.Delete(true);
+        }
+    }
+
+    [AotFact(NeedsHugePages = true)]
+    public void The_data_the_runtime_rehydrates_at_start_up_is_backed_by_huge_pages()
+    {
+        // Native/hugepage-data.c advises the zero-filled data after the binary's file mappings (.bss, .hydrated) before
+        // the runtime writes it. The binary waits on stdin, started; smaps shows the advice as VmFlags "hg".
+        var binary = Path.GetFullPath(AotBinary.Path!);
+        var start = new ProcessStartInfo(binary) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-");
+        using var process = Process.Start(start)!;
+        try
+        {
+            string[] flags = [];
+            // Until exec has mapped the binary and its constructor has run (a few ms; at most ~10 s on a loaded machine).
+            for (var attempt = 0; attempt < 200 && !flags.Contains("hg"); attempt++)
+            {
+                var mappings = Smaps.Of(process.Id.ToString(CultureInfo.InvariantCulture));
+                var last = mappings.FindLastIndex(e => e.Mapping.Path == binary);
+                if (last >= 0 && last + 1 < mappings.Count && mappings[last + 1].Mapping.Start == mappings[last].Mapping.End &&
+                    mappings[last + 1].Mapping.IsAnonymousPrivate)
+                    flags = mappings[last + 1].Flags;
+                if (!flags.Contains("hg")) Thread.Sleep(50);
+            }
+
+            Assert.Contains("hg", flags);
+        }
+        finally
+        {
+            process.Kill();
+            process.WaitForExit();
         }
     }
 
