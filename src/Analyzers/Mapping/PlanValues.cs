@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
 
@@ -38,17 +39,25 @@ public static class PlanValues
     /// <summary>A set/list of strings; unknown when the list or any element is unknown.</summary>
     public static Known<IReadOnlyList<string>> Strings(PlanValue obj, string attribute)
     {
-        var v = obj[attribute];
-        if (v is PlanUnknown or PlanSensitive) return Known<IReadOnlyList<string>>.Unknown(KnownAfterApply(attribute));
-        if (v is PlanNull) return Known<IReadOnlyList<string>>.Of([]);
-        if (v is not PlanList list) return Known<IReadOnlyList<string>>.Unknown($"{attribute} is not a list");
-        var result = new List<string>(list.Items.Length);
-        foreach (var item in list.Items)
-        {
-            if (item.AsString() is not { } s) return Known<IReadOnlyList<string>>.Unknown($"an element of {attribute} is known only after apply");
-            result.Add(s);
-        }
+        if (StringItems(obj, attribute, out var items) is { } why) return Known<IReadOnlyList<string>>.Unknown(why);
+        var result = new string[items.Length];
+        for (var i = 0; i < items.Length; i++) result[i] = items[i].AsString()!;
         return Known<IReadOnlyList<string>>.Of(result);
+    }
+
+    /// <summary>The items of a set/list of strings, each of which <see cref="PlanValue.AsString"/> reads (none when null), or
+    /// why they are not known, as <see cref="Strings"/> says it; without copying them.</summary>
+    public static string? StringItems(PlanValue obj, string attribute, out ImmutableArray<PlanValue> items)
+    {
+        items = [];
+        var v = obj[attribute];
+        if (v is PlanUnknown or PlanSensitive) return KnownAfterApply(attribute);
+        if (v is PlanNull) return null;
+        if (v is not PlanList list) return $"{attribute} is not a list";
+        foreach (var item in list.Items)
+            if (item.AsString() is null) return $"an element of {attribute} is known only after apply";
+        items = list.Items;
+        return null;
     }
 
     /// <summary>The first element of a nested block list (e.g. <c>iam_instance_profile { ... }</c>), or the value itself when an object.</summary>

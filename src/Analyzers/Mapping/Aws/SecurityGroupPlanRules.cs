@@ -19,41 +19,50 @@ public static class SecurityGroupPlanRules
         if (block is PlanUnknown) return Known<ImmutableArray<SecurityGroupRule>>.Unknown("the rule is known only after apply");
         var protocol = PlanValues.Str(block, "protocol");
         if (!protocol.IsKnown) return Known<ImmutableArray<SecurityGroupRule>>.Unknown(protocol.WhyUnknown!);
-        var template = new SecurityGroupRule
-        {
-            GroupId = groupId,
-            Egress = egress,
-            Protocol = IpProtocols.Normalize(protocol.Value),
-            FromPort = Port(block["from_port"]),
-            ToPort = Port(block["to_port"]),
-            Description = block["description"].AsString(),
-            Source = source,
-        };
-        var rules = ImmutableArray.CreateBuilder<SecurityGroupRule>();
-        foreach (var (attribute, make) in Peers)
-        {
-            var values = PlanValues.Strings(block, attribute);
-            if (!values.IsKnown) return Known<ImmutableArray<SecurityGroupRule>>.Unknown(values.WhyUnknown!);
-            foreach (var v in values.Value!) rules.Add(make(template, v));
-        }
+        var fromPort = Port(block["from_port"]);
+        var toPort = Port(block["to_port"]);
+        var normalized = IpProtocols.Normalize(protocol.Value);
+        var description = block["description"].AsString();
+        // Every peer is checked before a rule is made: a group has thousands of rules on a large plan, and each is made
+        // once, in an array of its final size.
+        if (PlanValues.StringItems(block, "cidr_blocks", out var v4s) is { } why4) return Known<ImmutableArray<SecurityGroupRule>>.Unknown(why4);
+        if (PlanValues.StringItems(block, "ipv6_cidr_blocks", out var v6s) is { } why6) return Known<ImmutableArray<SecurityGroupRule>>.Unknown(why6);
+        if (PlanValues.StringItems(block, "prefix_list_ids", out var prefixLists) is { } whyPl) return Known<ImmutableArray<SecurityGroupRule>>.Unknown(whyPl);
+        if (PlanValues.StringItems(block, "security_groups", out var groups) is { } whySg) return Known<ImmutableArray<SecurityGroupRule>>.Unknown(whySg);
+        var count = v4s.Length + v6s.Length + prefixLists.Length + groups.Length;
+        string? single = null;
         if (singleSource is not null)
         {
             var peer = PlanValues.Str(block, singleSource);
             if (!peer.IsKnown) return Known<ImmutableArray<SecurityGroupRule>>.Unknown(peer.WhyUnknown!);
-            if (peer.Value is { } g) rules.Add(template with { ReferencedGroupId = g });
+            single = peer.Value;
         }
-        if (block["self"] is PlanBool { Value: true }) rules.Add(template with { ReferencedGroupId = groupId });
-        else if (block["self"] is PlanUnknown) return Known<ImmutableArray<SecurityGroupRule>>.Unknown("self is known only after apply");
-        return Known<ImmutableArray<SecurityGroupRule>>.Of(rules.ToImmutable());
+        var self = block["self"];
+        var selfRule = self is PlanBool { Value: true };
+        if (!selfRule && self is PlanUnknown) return Known<ImmutableArray<SecurityGroupRule>>.Unknown("self is known only after apply");
+        var rules = ImmutableArray.CreateBuilder<SecurityGroupRule>(count + (single is null ? 0 : 1) + (selfRule ? 1 : 0));
+        SecurityGroupRule Rule(string? v4 = null, string? v6 = null, string? prefixList = null, string? group = null) => new()
+        {
+            GroupId = groupId,
+            Egress = egress,
+            Protocol = normalized,
+            FromPort = fromPort,
+            ToPort = toPort,
+            Description = description,
+            Source = source,
+            CidrIpv4 = v4,
+            CidrIpv6 = v6,
+            PrefixListId = prefixList,
+            ReferencedGroupId = group,
+        };
+        foreach (var v in v4s) rules.Add(Rule(v4: v.AsString()));
+        foreach (var v in v6s) rules.Add(Rule(v6: v.AsString()));
+        foreach (var v in prefixLists) rules.Add(Rule(prefixList: v.AsString()));
+        foreach (var v in groups) rules.Add(Rule(group: v.AsString()));
+        if (single is not null) rules.Add(Rule(group: single));
+        if (selfRule) rules.Add(Rule(group: groupId));
+        return Known<ImmutableArray<SecurityGroupRule>>.Of(rules.MoveToImmutable());
     }
-
-    private static readonly (string Attribute, Func<SecurityGroupRule, string, SecurityGroupRule> Make)[] Peers =
-    [
-        ("cidr_blocks", (t, v) => t with { CidrIpv4 = v }),
-        ("ipv6_cidr_blocks", (t, v) => t with { CidrIpv6 = v }),
-        ("prefix_list_ids", (t, v) => t with { PrefixListId = v }),
-        ("security_groups", (t, v) => t with { ReferencedGroupId = v }),
-    ];
 
     /// <summary>An aws_vpc_security_group_ingress_rule / egress_rule: one peer.</summary>
     public static Known<ImmutableArray<SecurityGroupRule>> FromVpcRule(PlanValue v, string groupId, bool egress, SourceRef source)
