@@ -50,7 +50,7 @@ public static class Analyzer
         }
         missing.AddRange(MissingState.Lines(ctx, rules, judgements));
         foreach (var j in judgements)
-            if (j.Status != MappingStatus.Analysed && j.Needs.IsEmpty && j.Why is not null) missing.Add(j.Why);
+            if (j.Status != MappingStatus.Analysed && j.Needs.IsEmpty && j.Why is { } why) missing.Add(why);
         foreach (var (key, why) in ctx.After.Unknowns.OrderBy(k => k.Key, StringComparer.Ordinal))
             if (ctx.Footprint.Concerns(key)) missing.Add(why);
 
@@ -105,7 +105,9 @@ public static class Analyzer
                 case MappingStatus.Unsupported: unsupported++; break;
                 default: unknown++; break;
             }
-            notAnalysed.Add(new UnanalysedChange(j.Change.Address, j.Status, j.Why ?? j.Status.ToString()));
+            notAnalysed.Add(j.Reason is null
+                ? new UnanalysedChange(j.Change.Address, j.Status, j.Status.ToString())
+                : new UnanalysedChange(j.Change.Address, j.Status, j.Reason) { AfterAddress = j.AfterAddress });
         }
         return new ChangeSummary
         {

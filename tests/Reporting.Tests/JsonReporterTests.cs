@@ -17,6 +17,26 @@ public sealed class JsonReporterTests
     }
 
     [Fact]
+    public void A_reason_said_after_the_address_is_written_whole_however_long()
+    {
+        var address = "module.ünïcode[\"ключ\"].aws_s3_bucket.b";
+        var reasons = new[] { "short", new string('x', 300) + " \u00e9\" quoted", new string('r', 5000) };
+        var report = SampleReports.Incomplete() with
+        {
+            Changes = SampleReports.Summary(0, 0, 3) with
+            {
+                NotAnalysed = [.. reasons.Select(r => new UnanalysedChange(address, MappingStatus.Unknown, r) { AfterAddress = true })],
+            },
+        };
+
+        using var doc = JsonDocument.Parse(SampleReports.Render("json", report));
+
+        var written = doc.RootElement.GetProperty("changes").GetProperty("notAnalysed").EnumerateArray()
+            .Select(e => e.GetProperty("reason").GetString()).ToList();
+        Assert.Equal(reasons.Select(r => $"{address}: {r}"), written);
+    }
+
+    [Fact]
     public void The_schema_rejects_a_report_without_a_byAction_key()
     {
         var json = SampleReports.Render("json", SampleReports.Safe()).Replace("\"forget\": 0", "\"forgotten\": 0");

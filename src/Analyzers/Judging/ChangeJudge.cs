@@ -65,12 +65,12 @@ public sealed class ChangeJudge
             var (needs, what) = moreUndecided is null or { Count: 1 }
                 ? undecidedReasons.GetOrAdd((undecided, moreUndecided?[0]), static pair => Undecided(pair.Second is null ? [pair.First] : [pair.First, pair.Second]))
                 : Undecided([undecided, .. moreUndecided]);
-            return new(c, MappingStatus.Unknown, $"{c.Address}: {what}") { Needs = needs, Relevant = true };
+            return new(c, MappingStatus.Unknown, what) { AfterAddress = true, Needs = needs, Relevant = true };
         }
         if (tokens.Count > 0 || c.Kind == ChangeKind.Create)
             return new(c, MappingStatus.Analysed, null);
         return new(c, MappingStatus.Unsupported,
-            $"{c.Address}: no identity of this {c.Type} is in the plan, and the type may affect a cluster ({type.Reason})") { Relevant = true };
+            $"no identity of this {c.Type} is in the plan, and the type may affect a cluster ({type.Reason})") { AfterAddress = true, Relevant = true };
     }
 
     /// <summary>The state that would decide, and the reason, for changes whose identities the footprint cannot place.</summary>
@@ -90,7 +90,7 @@ public sealed class ChangeJudge
         if (judged.Contains(c.Type))
         {
             return mapped.Status == MappingStatus.Unknown && c.Kind != ChangeKind.Create
-                ? new(c, MappingStatus.Unknown, $"{c.Address}: {mapped.WhyUnknown ?? "values are known only after apply"}") { Relevant = true, Touches = what }
+                ? new(c, MappingStatus.Unknown, mapped.WhyUnknown ?? "values are known only after apply") { AfterAddress = true, Relevant = true, Touches = what }
                 : new(c, MappingStatus.Analysed, null) { Relevant = true, Touches = what };
         }
         return new(c, MappingStatus.Unsupported, $"{c.Address} changes {what}: {c.Type} changes are not analysed") { Relevant = true, Touches = what };

@@ -28,7 +28,10 @@ internal sealed record JsonInputWire(string Kind, string? FormatVersion, string?
 internal sealed record JsonChangesWire(int Total, JsonByActionWire ByAction, int Analysed, int Unsupported, int Unknown, IReadOnlyList<JsonNotAnalysedWire> NotAnalysed);
 
 /// <summary>A change counted as unsupported or unknown, with why (schemaVersion 1, added: "changes.notAnalysed").</summary>
-internal sealed record JsonNotAnalysedWire(string Address, string Status, string Reason);
+internal sealed record JsonNotAnalysedWire(
+    string Address,
+    string Status,
+    [property: JsonConverter(typeof(UnanalysedReasonConverter))] Kalc.Iac.Analyzers.Model.UnanalysedChange Reason);
 
 internal sealed record JsonByActionWire(
     int Create,

@@ -59,7 +59,7 @@ public sealed class JsonReporter : IReporter
             changes.Analysed,
             changes.Unsupported,
             changes.Unknown,
-            [.. (changes.NotAnalysed.IsDefault ? [] : changes.NotAnalysed).Select(n => new JsonNotAnalysedWire(n.Address, StatusWire(n.Status), n.Why))]);
+            [.. (changes.NotAnalysed.IsDefault ? [] : changes.NotAnalysed).Select(n => new JsonNotAnalysedWire(n.Address, StatusWire(n.Status), n))]);
     }
 
     private static JsonFindingWire ToWire(Finding finding) => new(
