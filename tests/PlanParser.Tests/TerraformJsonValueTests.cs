@@ -100,6 +100,39 @@ public class TerraformJsonValueTests
     }
 
     [Fact]
+    public void An_update_shares_the_attributes_it_repeats_unmasked_and_builds_the_rest_from_its_after_side()
+    {
+        const string change = """
+            {"actions":["update"],
+             "before":{"arn":"ARN","name":"r","id":"r","assume_role_policy":"{}","tags":{"a":"1"},"path":"/a/"},
+             "after":{"arn":"ARN","name":"r","id":"r","assume_role_policy":"{\"v\":2}","tags":{"a":"1"},"path":"/a/"},
+             "after_unknown":{"id":true},
+             "before_sensitive":{"path":true},
+             "after_sensitive":{"name":true,"tags":{"a":true}}}
+            """;
+        // An ARN longer than the strings the reader shares by their text (4 KiB): only the sharing of sides makes it one.
+        var arn = "arn:aws:iam::1:role/" + new string('r', 5000);
+        var plan = Encoding.UTF8.GetBytes($$"""{"format_version":"1.2","resource_changes":[{"address":"aws_iam_role.r","type":"aws_iam_role","name":"r","change":{{change.Replace("ARN", arn)}}}]}""");
+        var scope = new ValueScope(new Dictionary<string, IReadOnlySet<string>?>
+        {
+            ["aws_iam_role"] = new HashSet<string>(["arn", "name", "id", "assume_role_policy", "tags", "path"]),
+        });
+
+        var rc = Assert.Single(TerraformJsonPlanReader.Read(plan, "p.json", scope).Unwrap().ResourceChanges);
+
+        Assert.Same(rc.Before["arn"], rc.After["arn"]);
+        Assert.Equal(arn, rc.After["arn"].AsString());
+        Assert.Equal("r", rc.Before["name"].AsString());
+        Assert.True(rc.After["name"].IsSensitive);
+        Assert.True(rc.After["id"].IsUnknown);
+        Assert.Equal("{\"v\":2}", rc.After["assume_role_policy"].AsString());
+        Assert.True(rc.After["tags"]["a"].IsSensitive);
+        Assert.Equal("1", rc.Before["tags"]["a"].AsString());
+        Assert.True(rc.Before["path"].IsSensitive);
+        Assert.Equal("/a/", rc.After["path"].AsString());
+    }
+
+    [Fact]
     public void A_string_longer_than_those_shared_is_read_whole_each_time()
     {
         var longText = string.Concat(Enumerable.Repeat("\\u00e9t\\u00e9 ", 2000));

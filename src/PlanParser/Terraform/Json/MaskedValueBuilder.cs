@@ -31,7 +31,14 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
     /// <summary>Builds an object from the wanted attributes of a value, already located (each a range of
     /// <paramref name="json"/>), as <see cref="Build(ReadOnlySpan{byte}, JsonElement, JsonElement, IReadOnlySet{string}?)"/>
     /// with <paramref name="only"/> would.</summary>
-    public PlanValue BuildSelected(ReadOnlySpan<byte> json, ReadOnlySpan<(string Name, JsonRange Range)> attributes, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string> only)
+    public PlanValue BuildSelected(ReadOnlySpan<byte> json, ReadOnlySpan<(string Name, JsonRange Range)> attributes, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string> only) =>
+        BuildSelected(json, attributes, unknown, sensitive, only, default);
+
+    /// <summary>As above, reusing the values of <paramref name="before"/> (the other side of the same change, built by
+    /// this method from the same <paramref name="json"/>) for attributes whose text is the same on both sides and that
+    /// no mask marks on either: an update changes a few attributes and repeats the rest, whose ARNs, ids and names are
+    /// otherwise made twice.</summary>
+    public PlanValue BuildSelected(ReadOnlySpan<byte> json, ReadOnlySpan<(string Name, JsonRange Range)> attributes, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string> only, SelectedSide before)
     {
         if (sensitive.ValueKind == JsonValueKind.True) return PlanValue.Sensitive;
         if (unknown.ValueKind == JsonValueKind.True) return PlanValue.Unknown;
@@ -39,12 +46,43 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
         foreach (var (name, range) in attributes)
         {
             var value = range.Of(json);
+            var attributeUnknown = Child(unknown, name);
+            var attributeSensitive = Child(sensitive, name);
+            if (before.Same(json, name, value, attributeUnknown, attributeSensitive) is { } same)
+            {
+                _attributes.Add(new(name, same));
+                continue;
+            }
             var reader = new Utf8JsonReader(value, JsonLimits.ReaderOptions);
             reader.Read();
-            _attributes.Add(new(name, Build(value, ref reader, Child(unknown, name), Child(sensitive, name))));
+            _attributes.Add(new(name, Build(value, ref reader, attributeUnknown, attributeSensitive)));
         }
         AddUnknownOnly(start, unknown, only);
         return PlanValueFactory.Object(_attributes, start);
+    }
+
+    /// <summary>The other side of a change, as <see cref="BuildSelected(ReadOnlySpan{byte}, ReadOnlySpan{ValueTuple{string, JsonRange}}, JsonElement, JsonElement, IReadOnlySet{string}, SelectedSide)"/>
+    /// built it: its value, the ranges of its attributes and its sensitive mask (it has no unknown mask).</summary>
+    internal readonly ref struct SelectedSide(PlanValue value, ReadOnlySpan<(string Name, JsonRange Range)> attributes, JsonElement sensitive)
+    {
+        private readonly PlanValue _value = value;
+        private readonly ReadOnlySpan<(string Name, JsonRange Range)> _attributes = attributes;
+        private readonly JsonElement _sensitive = sensitive;
+
+        /// <summary>The value this side has for <paramref name="name"/> when it was built from the same text
+        /// <paramref name="text"/> with no mask on either side, so that building it again would give an equal value.</summary>
+        public PlanValue? Same(ReadOnlySpan<byte> json, string name, ReadOnlySpan<byte> text, JsonElement unknown, JsonElement sensitive)
+        {
+            if (_value is not PlanObject o || !IsEmptyMask(unknown) || !IsEmptyMask(sensitive)) return null;
+            // A name given twice keeps its last value (PlanPropertyDictionary): compare with the last one.
+            for (var i = _attributes.Length - 1; i >= 0; i--)
+            {
+                if (!string.Equals(_attributes[i].Name, name, StringComparison.Ordinal)) continue;
+                return IsEmptyMask(Child(_sensitive, name)) && _attributes[i].Range.Of(json).SequenceEqual(text) &&
+                       o.Properties.TryGetValue(name, out var v) ? v : null;
+            }
+            return null;
+        }
     }
 
     /// <summary>Builds the value whose first token the reader is on, leaving the reader on its last token.</summary>

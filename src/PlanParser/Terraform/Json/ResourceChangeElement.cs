@@ -110,7 +110,8 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
                    change.Before.Of(json).SequenceEqual(change.After.Of(json)) &&
                    change.BeforeSensitive.Of(json).SequenceEqual(change.AfterSensitive.Of(json));
         var after = same ? before
-            : change.AfterAttributes is { } a ? _builder.BuildSelected(json, CollectionsMarshal.AsSpan(_attributes).Slice(a.Start, a.Length), afterUnknown.Element, afterSensitive.Element, only!)
+            : change.AfterAttributes is { } a ? _builder.BuildSelected(json, CollectionsMarshal.AsSpan(_attributes).Slice(a.Start, a.Length), afterUnknown.Element, afterSensitive.Element, only!,
+                change.BeforeAttributes is { } pb ? new(before, CollectionsMarshal.AsSpan(_attributes).Slice(pb.Start, pb.Length), beforeSensitive.Element) : default)
             : _builder.Build(change.After.Of(json), afterUnknown.Element, afterSensitive.Element, only);
         return (before, after);
     }
