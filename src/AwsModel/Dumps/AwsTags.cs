@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Kalc.Iac.AwsModel.Model;
 using Kalc.Iac.Core;
@@ -8,20 +8,25 @@ namespace Kalc.Iac.AwsModel.Dumps;
 /// <summary>Tags as aws-cli prints them: EC2/IAM/Auto Scaling use <c>[{"Key","Value"}]</c>, EKS a plain object.</summary>
 internal static class AwsTags
 {
-    public static ImmutableDictionary<string, string> Read(JsonElement owner, string field = "Tags")
+    public static IReadOnlyDictionary<string, string> Read(JsonElement owner, string field = "Tags")
     {
         if (owner.Field(field) is not { } tags) return Tags.None;
-        var b = Tags.None.ToBuilder();
+        var pairs = Pairs ??= [];
+        pairs.Clear();
         if (tags.ValueKind == JsonValueKind.Array)
         {
             foreach (var t in tags.EnumerateArray())
-                if (AwsStrings.Str(t, "Key") is { } k) b[k] = AwsStrings.Str(t, "Value") ?? "";
+                if (AwsStrings.Str(t, "Key") is { } k) pairs.Add(new(k, AwsStrings.Str(t, "Value") ?? ""));
         }
         else if (tags.ValueKind == JsonValueKind.Object)
         {
             foreach (var p in tags.EnumerateObject())
-                b[AwsStrings.Intern(p.Name)!] = AwsStrings.Text(p.Value) ?? "";
+                pairs.Add(new(AwsStrings.Intern(p.Name)!, AwsStrings.Text(p.Value) ?? ""));
         }
-        return b.ToImmutable();
+        return pairs.Count == 0 ? Tags.None : Tags.Of(CollectionsMarshal.AsSpan(pairs));
     }
+
+    /// <summary>The pairs of the tags being read, one list per thread (dump files are read side by side).</summary>
+    [ThreadStatic]
+    private static List<KeyValuePair<string, string>>? Pairs;
 }

@@ -40,7 +40,7 @@ public sealed record AutoScalingGroup
 
     public ImmutableArray<string> InstanceIds { get; init; } = [];
 
-    public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
     public required SourceRef Source { get; init; }
 

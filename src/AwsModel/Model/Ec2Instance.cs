@@ -38,7 +38,7 @@ public sealed record Ec2Instance
 
     public DateTimeOffset? LaunchTime { get; init; }
 
-    public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
     public required SourceRef Source { get; init; }
 

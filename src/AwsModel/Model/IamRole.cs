@@ -28,7 +28,7 @@ public sealed record IamRole
     /// <summary>ARNs of the instance profiles that contain this role.</summary>
     public ImmutableArray<string> InstanceProfileArns { get; init; } = [];
 
-    public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
     /// <summary>True for a role the projected plan creates (a replacement is a new object with a new RoleId).</summary>
     public bool CreatedByPlan { get; init; }

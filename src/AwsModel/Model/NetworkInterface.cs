@@ -28,7 +28,7 @@ public sealed record NetworkInterface
 
     public ImmutableArray<string> SecurityGroupIds { get; init; } = [];
 
-    public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
     public required SourceRef Source { get; init; }
 

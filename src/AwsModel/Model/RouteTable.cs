@@ -19,7 +19,7 @@ public sealed record RouteTable
 
     public ImmutableArray<Route> Routes { get; init; } = [];
 
-    public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
     public required SourceRef Source { get; init; }
 }

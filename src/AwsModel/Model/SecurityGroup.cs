@@ -11,7 +11,7 @@ public sealed record SecurityGroup
 
     public string? VpcId { get; init; }
 
-    public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
     /// <summary>Ingress and egress rules, one peer each (IpPermissions / IpPermissionsEgress, or describe-security-group-rules).</summary>
     public ImmutableArray<SecurityGroupRule> Rules { get; init; } = [];

@@ -20,7 +20,7 @@ public sealed record Subnet
     /// <summary>MapPublicIpOnLaunch: instances launched here get a public IPv4 address (a public subnet's usual setting).</summary>
     public bool MapPublicIpOnLaunch { get; init; }
 
-    public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
     public required SourceRef Source { get; init; }
 }

@@ -10,7 +10,7 @@ public sealed record Vpc
     /// <summary>Every IPv4 CIDR associated with the VPC (primary first).</summary>
     public ImmutableArray<string> CidrBlocks { get; init; } = [];
 
-    public ImmutableDictionary<string, string> Tags { get; init; } = Model.Tags.None;
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = Model.Tags.None;
 
     public required SourceRef Source { get; init; }
 }

@@ -35,15 +35,15 @@ public static class SubnetTagChanges
                     }
                     else if (s.Change.Kind == ChangeKind.Update && s.After?.Tags is { IsKnown: true } tags)
                     {
-                        var current = after.TryGetValue(id, out var a) ? a.TagsAfter : subnet.Tags;
-                        var next = Apply(current ?? subnet.Tags, subnet.Tags, s.Before.Tags.Value, tags.Value!);
+                        var current = after.TryGetValue(id, out var a) ? a.TagsAfter : null;
+                        var next = Apply(current ?? Immutable(subnet.Tags), subnet.Tags, s.Before.Tags.Value, tags.Value!);
                         if (subnet.Tags.Keys.Any(k => !next.ContainsKey(k))) after[id] = new SubnetAfter(subnet, next, s.Change);
                     }
                     break;
                 case Ec2TagChange t when t.Before?.ResourceId.Value is { } rid && t.Before.Key.Value is { } key && byId.TryGetValue(rid, out var tagged):
                     var stays = t.Change.Kind is ChangeKind.Replace && t.After?.Key.Value == key && t.After.ResourceId.Value == rid;
                     if (!t.Change.IsDelete || stays) break;
-                    var was = after.TryGetValue(rid, out var prior) ? prior.TagsAfter : tagged.Tags;
+                    var was = after.TryGetValue(rid, out var prior) ? prior.TagsAfter : Immutable(tagged.Tags);
                     if (was is null || !was.ContainsKey(key)) break;
                     after[rid] = new SubnetAfter(tagged, was.Remove(key), t.Change);
                     break;
@@ -52,8 +52,12 @@ public static class SubnetTagChanges
         return [.. after.Values];
     }
 
+    /// <summary>The state's tags as a map that can take changes.</summary>
+    private static ImmutableDictionary<string, string> Immutable(IReadOnlyDictionary<string, string> tags) =>
+        tags as ImmutableDictionary<string, string> ?? tags.ToImmutableDictionary(StringComparer.Ordinal);
+
     /// <summary>The keys the plan removes (in its before, not in its after) come off the state's tags; keys it adds go on.</summary>
-    private static ImmutableDictionary<string, string> Apply(ImmutableDictionary<string, string> current, ImmutableDictionary<string, string> state,
+    private static ImmutableDictionary<string, string> Apply(ImmutableDictionary<string, string> current, IReadOnlyDictionary<string, string> state,
         ImmutableDictionary<string, string>? planBefore, ImmutableDictionary<string, string> planAfter)
     {
         var result = current;
