@@ -1,3 +1,4 @@
+using Kalc.Iac.Analyzers.Mapping.Aws;
 using System.Diagnostics;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Network;
@@ -31,7 +32,7 @@ for (var round = 1; round <= 5; round++)
     var network = NodeNetworkAnalysis.Run(ctx.Topology, ctx.Mapped, FlowCatalog.Default);
     var flows = sw.Elapsed.TotalMilliseconds;
     sw.Restart();
-    var removed = SecurityGroupRemoval.Run(ctx.Topology, ctx.Mapped, FlowCatalog.Default);
+    var removed = SecurityGroupRemoval.Run(ctx.Topology, ctx.MappedOf<SecurityGroupChange>(), FlowCatalog.Default);
     var groups = sw.Elapsed.TotalMilliseconds;
     // The rules on a fresh context: they compute the two analyses themselves, as in a run.
     var fresh = new AnalysisContext(world, change);

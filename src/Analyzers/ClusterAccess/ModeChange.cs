@@ -12,9 +12,9 @@ namespace Kalc.Iac.Analyzers.ClusterAccess;
 public sealed record ModeChange(EksClusterChange Change, string Before, string? After, string? WhyUnknown)
 {
     /// <summary>The mode change the plan makes to <paramref name="cluster"/> (or to the only cluster it updates), or null.</summary>
-    public static ModeChange? Of(EksCluster? cluster, IReadOnlyList<MappedChange> mapped)
+    public static ModeChange? Of(EksCluster? cluster, IReadOnlyList<EksClusterChange> changes)
     {
-        foreach (var c in mapped.OfType<EksClusterChange>())
+        foreach (var c in changes)
         {
             if (c.Status != MappingStatus.Analysed || c.Change.Kind != ChangeKind.Update || c.After is null) continue;
             var name = c.After.Name.Value ?? c.Before?.Name.Value;

@@ -48,15 +48,19 @@ public sealed class NodeAccessAnalysis : ISharedAnalysis<NodeAccessAnalysis>
     /// <summary>The cluster's authentication mode change, when the change makes one (or one it cannot tell).</summary>
     public ModeChange? Mode { get; }
 
-    public static NodeAccessAnalysis Compute(AnalysisContext context) => Run(context.Topology, context.Mapped);
+    public static NodeAccessAnalysis Compute(AnalysisContext context) => Run(
+        context.Topology, context.MappedOf<ConfigMapChange>(), context.MappedOf<AccessEntryChange>(), context.MappedOf<EksClusterChange>());
 
-    public static NodeAccessAnalysis Run(ClusterTopology topology, IReadOnlyList<MappedChange> mapped)
+    /// <summary>The analysis of the plan's changes of ConfigMaps, access entries and EKS clusters (each kind listed once
+    /// per run by <c>AnalysisContext.MappedOf</c>).</summary>
+    public static NodeAccessAnalysis Run(ClusterTopology topology, IReadOnlyList<ConfigMapChange> configMapChanges,
+        IReadOnlyList<AccessEntryChange> accessEntryChanges, IReadOnlyList<EksClusterChange> clusterChanges)
     {
-        var configMaps = mapped.OfType<ConfigMapChange>().Where(c => c.Status == MappingStatus.Analysed && c.IsAwsAuth).ToList();
-        var entries = mapped.OfType<AccessEntryChange>().Where(c => c.Status == MappingStatus.Analysed && c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace).ToList();
+        var configMaps = configMapChanges.Where(c => c.Status == MappingStatus.Analysed && c.IsAwsAuth).ToList();
+        var entries = accessEntryChanges.Where(c => c.Status == MappingStatus.Analysed && c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace).ToList();
         var world = topology.World;
         var cluster = world.Aws.EksClusters.FirstOrDefault();
-        var modeChange = ModeChange.Of(cluster, mapped);
+        var modeChange = ModeChange.Of(cluster, clusterChanges);
         if (configMaps.Count == 0 && entries.Count == 0 && modeChange is null) return new([], [], null, [], false);
 
         var mode = modeChange?.Before ?? cluster?.AuthenticationMode ?? "CONFIG_MAP";

@@ -46,9 +46,10 @@ public sealed record RemovedGroup
 /// (its rules, and other groups' rules that reference it, allow nothing).</summary>
 public static class SecurityGroupRemoval
 {
-    public static ImmutableArray<RemovedGroup> Run(ClusterTopology topology, IReadOnlyList<MappedChange> mapped, FlowCatalog catalog)
+    /// <param name="groups">The plan's changes of security groups (<c>AnalysisContext.MappedOf</c>).</param>
+    public static ImmutableArray<RemovedGroup> Run(ClusterTopology topology, IReadOnlyList<SecurityGroupChange> groups, FlowCatalog catalog)
     {
-        var removed = mapped.OfType<SecurityGroupChange>()
+        var removed = groups
             .Where(g => g.Status == MappingStatus.Analysed && g.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && g.Before?.Id.Value is not null)
             .ToList();
         if (removed.Count == 0) return [];

@@ -7,22 +7,23 @@
  * madvise(2) MADV_HUGEPAGE: one fault per 2 MiB. Where transparent huge pages are off it changes nothing, and a
  * failure leaves the memory as it was.
  *
- * __bss_start and _end are defined by the GNU, gold and LLVM linkers around the zero-filled data of the executable
- * (ld(1), "PROVIDE"): .bss and the .hydrated section after it. */
+ * __bss_start and _end are defined by the GNU, gold and LLVM linkers around the zero-filled data of the executable:
+ * .bss and the .hydrated section after it. */
 #if defined(__linux__)
 #include <stdint.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
-extern char __bss_start[];
-extern char _end[];
+/* Weak: a linker that does not define them leaves them null, and the constructor does nothing. */
+extern char __bss_start[] __attribute__((weak));
+extern char _end[] __attribute__((weak));
 
 __attribute__((constructor))
 static void kalc_iac_advise_hugepages_for_data(void)
 {
 #ifdef MADV_HUGEPAGE
     long page_size = sysconf(_SC_PAGESIZE);
-    if (page_size <= 0) return;
+    if (page_size <= 0 || __bss_start == 0 || _end == 0) return;
     uintptr_t page = (uintptr_t)page_size;
     /* The first, partial page of .bss shares its page with the end of .data: start at the next whole page. */
     uintptr_t start = ((uintptr_t)__bss_start + page - 1) & ~(page - 1);

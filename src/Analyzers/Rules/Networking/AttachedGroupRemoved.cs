@@ -1,3 +1,4 @@
+using Kalc.Iac.Analyzers.Mapping.Aws;
 using System.Collections.Immutable;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Network;
@@ -11,7 +12,7 @@ namespace Kalc.Iac.Analyzers.Rules.Networking;
 public sealed record RemovedGroups(ImmutableArray<RemovedGroup> All) : ISharedAnalysis<RemovedGroups>
 {
     public static RemovedGroups Compute(AnalysisContext context) =>
-        new(SecurityGroupRemoval.Run(context.Topology, context.Mapped, FlowCatalog.Default));
+        new(SecurityGroupRemoval.Run(context.Topology, context.MappedOf<SecurityGroupChange>(), FlowCatalog.Default));
 }
 
 /// <summary>KIAC503: a security group carried by running nodes, pods' branch ENIs or the EKS control plane is destroyed or
