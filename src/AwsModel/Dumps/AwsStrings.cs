@@ -14,16 +14,17 @@ internal static class AwsStrings
     private const int MaxLength = 8 * 1024;
     private const int MaxPooled = 64 * 1024;
 
+    /// <summary>Looked up by the string or by its UTF-8 bytes (<see cref="AsciiKeyComparer"/>; other text is decoded and
+    /// looked up as a string).</summary>
     [ThreadStatic]
     private static HashSet<string>? _pool;
 
-    [ThreadStatic]
-    private static Dictionary<byte[], string>? _utf8;
+    private static HashSet<string> Pool => _pool ??= new HashSet<string>(AsciiKeyComparer.Instance);
 
     public static string? Intern(string? s)
     {
         if (s is null || s.Length > MaxLength) return s;
-        var pool = _pool ??= new HashSet<string>(StringComparer.Ordinal);
+        var pool = Pool;
         if (pool.TryGetValue(s, out var pooled)) return pooled;
         if (pool.Count >= MaxPooled) pool.Clear();
         pool.Add(s);
@@ -40,24 +41,17 @@ internal static class AwsStrings
         var raw = JsonMarshal.GetRawUtf8Value(value); // with its quotes
         return raw.Length > MaxLength || raw.Contains((byte)'\\')
             ? Intern(value.GetString())
-            : Lookup(raw, raw[1..^1]);
+            : Lookup(raw[1..^1]);
     }
 
     /// <summary>The JSON text of a value (a policy document printed as an object), one copy per distinct text.</summary>
     public static string RawText(JsonElement value)
     {
         var raw = JsonMarshal.GetRawUtf8Value(value);
-        return raw.Length > MaxLength ? value.GetRawText() : Lookup(raw, raw);
+        return raw.Length > MaxLength ? value.GetRawText() : Lookup(raw);
     }
 
-    private static string Lookup(ReadOnlySpan<byte> key, ReadOnlySpan<byte> text)
-    {
-        var pool = _utf8 ??= new Dictionary<byte[], string>(Utf8KeyComparer.Instance);
-        var lookup = pool.GetAlternateLookup<ReadOnlySpan<byte>>();
-        if (lookup.TryGetValue(key, out var pooled)) return pooled;
-        if (pool.Count >= MaxPooled) pool.Clear();
-        var s = Intern(Encoding.UTF8.GetString(text))!;
-        pool[key.ToArray()] = s;
-        return s;
-    }
+    /// <summary>The string whose UTF-8 bytes are <paramref name="text"/>, one copy per distinct text.</summary>
+    private static string Lookup(ReadOnlySpan<byte> text) =>
+        Pool.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(text, out var pooled) ? pooled : Intern(Encoding.UTF8.GetString(text))!;
 }

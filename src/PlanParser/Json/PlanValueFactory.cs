@@ -20,9 +20,9 @@ internal sealed class PlanValueFactory
     private static readonly PlanValue True = new PlanBool(true);
     private static readonly PlanValue False = new PlanBool(false);
     private static readonly PlanValue EmptyList = new PlanList([]);
-    private readonly Dictionary<string, PlanValue> _strings = new(StringComparer.Ordinal);
-    /// <summary>Shared strings by their text, looked up by their UTF-8 bytes (ASCII ones: ids, ARNs, names, policies).</summary>
-    private readonly Dictionary<string, PlanValue> _utf8Strings = new(AsciiKeyComparer.Instance);
+    /// <summary>Shared strings by their text, looked up by the text or by its UTF-8 bytes (ASCII ones: ids, ARNs, names,
+    /// policies).</summary>
+    private readonly Dictionary<string, PlanValue> _shared = new(AsciiKeyComparer.Instance);
     private byte[] _unescaped = new byte[256];
     private long _sharedBytes;
 
@@ -35,9 +35,9 @@ internal sealed class PlanValueFactory
     public PlanValue String(string value)
     {
         if (value.Length > MaxSharedLength) return new PlanString(value);
-        if (_strings.TryGetValue(value, out var shared)) return shared;
+        if (_shared.TryGetValue(value, out var shared)) return shared;
         var created = new PlanString(value);
-        if (_strings.Count < MaxSharedStrings) _strings.Add(value, created);
+        if (_shared.Count < MaxSharedStrings) _shared.Add(value, created);
         return created;
     }
 
@@ -78,12 +78,12 @@ internal sealed class PlanValueFactory
 
     private PlanValue Utf8String(ReadOnlySpan<byte> bytes)
     {
-        if (_utf8Strings.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var shared)) return shared;
+        if (_shared.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var shared)) return shared;
         var text = System.Text.Encoding.UTF8.GetString(bytes);
         PlanValue created = new PlanString(text);
-        if (_utf8Strings.Count < MaxSharedStrings && _sharedBytes + bytes.Length <= MaxSharedBytes && System.Text.Ascii.IsValid(bytes))
+        if (_shared.Count < MaxSharedStrings && _sharedBytes + bytes.Length <= MaxSharedBytes && System.Text.Ascii.IsValid(bytes))
         {
-            _utf8Strings.TryAdd(text, created);
+            _shared.TryAdd(text, created);
             _sharedBytes += bytes.Length;
         }
         return created;

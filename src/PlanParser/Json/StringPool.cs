@@ -11,8 +11,8 @@ internal sealed class StringPool
 {
     private const int MaxPooledLength = 64;
     private const int MaxPooled = 16 * 1024;
-    private readonly HashSet<string> _strings = new(StringComparer.Ordinal);
-    private readonly Dictionary<byte[], string> _utf8 = new(Utf8KeyComparer.Instance);
+    /// <summary>Looked up by the string or by its UTF-8 bytes (<see cref="AsciiKeyComparer"/>: names are ASCII).</summary>
+    private readonly HashSet<string> _strings = new(AsciiKeyComparer.Instance);
 
     public string Intern(string s)
     {
@@ -34,9 +34,8 @@ internal sealed class StringPool
     public string Intern(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > MaxPooledLength) return Encoding.UTF8.GetString(bytes);
-        if (_utf8.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var pooled)) return pooled;
-        var s = Intern(Encoding.UTF8.GetString(bytes));
-        if (_utf8.Count < MaxPooled) _utf8.TryAdd(bytes.ToArray(), s);
-        return s;
+        return _strings.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var pooled)
+            ? pooled
+            : Intern(Encoding.UTF8.GetString(bytes));
     }
 }

@@ -1,5 +1,5 @@
-using Kalc.Iac.Analyzers.Mapping.Aws;
 using System.Collections.Immutable;
+using Kalc.Iac.Analyzers.Mapping.Aws;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Network;
 using Kalc.Iac.AwsModel.Model;
