@@ -38,8 +38,9 @@ public static partial class IdentityTokens
         var existing = change.Kind is ChangeKind.Update or ChangeKind.Delete or ChangeKind.Replace;
         if (existing)
         {
-            foreach (var attribute in OwnAttributes)
-                Add(tokens, change.Type, attribute, change.Before[attribute], own: true);
+            // By index: a foreach over the interface would allocate an enumerator per change.
+            for (var i = 0; i < OwnAttributes.Count; i++)
+                Add(tokens, change.Type, OwnAttributes[i], change.Before[OwnAttributes[i]], own: true);
             // A text plan hides unchanged attributes but always shows id: the cluster of an EKS child is the first part of it.
             if (EksClusterOfId(change.Type, change.Before["id"].AsString()) is { } cluster && change.Before["cluster_name"].AsString() is null)
                 Add(tokens, change.Type, "cluster_name", new PlanString(cluster), own: false);

@@ -38,24 +38,38 @@ public static class MissingState
                     if (!IsLoaded(need)) Add(needed, need, "the kubespray run", rule.Descriptor.Id);
         foreach (var (need, entry) in needed)
         {
-            var (changes, ruleIds) = (entry.Changes, entry.Rules);
-            var which = changes.Count <= 3 ? string.Join(", ", changes) : $"{changes[0]} and {changes.Count - 1} other changes";
-            yield return $"{need}: needed to judge {which}" + (ruleIds.Count > 0 ? $" ({string.Join(", ", ruleIds)})" : "");
+            yield return $"{need}: needed to judge {entry.Which()}" + (entry.Rules is { } ruleIds ? $" ({string.Join(", ", ruleIds)})" : "");
         }
     }
 
     private static void Add(Dictionary<StateNeed, Needed> needed, StateNeed need, string change, string? rule)
     {
         if (!needed.TryGetValue(need, out var entry)) needed[need] = entry = new Needed();
-        if (entry.Seen.Add(change)) entry.Changes.Add(change);
-        if (rule is not null) entry.Rules.Add(rule);
+        entry.Add(change);
+        if (rule is not null) (entry.Rules ??= new SortedSet<string>(StringComparer.Ordinal)).Add(rule);
     }
 
-    /// <summary>The changes that needed a kind of state (in plan order, each once) and the rules that read it.</summary>
+    /// <summary>The changes that needed a kind of state (in plan order, each once: the first three by address, the rest
+    /// counted) and the rules that read it. A change adds its needs one after another, so a change already counted is the
+    /// last one added; only the first three addresses are kept (a large plan has tens of thousands of changes per need).</summary>
     private sealed class Needed
     {
-        public List<string> Changes { get; } = [];
-        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
-        public SortedSet<string> Rules { get; } = new(StringComparer.Ordinal);
+        private readonly string?[] _first = new string?[3];
+        private string? _last;
+
+        public int Count { get; private set; }
+        public SortedSet<string>? Rules { get; set; }
+
+        public void Add(string change)
+        {
+            if (ReferenceEquals(change, _last)) return;
+            _last = change;
+            if (Count < _first.Length) _first[Count] = change;
+            Count++;
+        }
+
+        public string Which() => Count <= 3
+            ? string.Join(", ", _first.Take(Count))
+            : $"{_first[0]} and {Count - 1} other changes";
     }
 }

@@ -43,7 +43,7 @@ public static class SecurityGroupProjection
                     if (!g.After.Rules.IsKnown) { unknown[id] = $"{g.Change.Address}: {g.After.Rules.WhyUnknown}"; break; }
                     var list = RulesOf(id);
                     list.Clear();
-                    list.AddRange(g.After.Rules.Value.Select(r => r with { GroupId = id }));
+                    list.AddRange(InGroup(g.After.Rules.Value, id));
                     break;
                 case SecurityGroupRuleChange r when r.Change.Kind is not (ChangeKind.NoOp or ChangeKind.Read):
                     if (r.GroupBefore is { } gb && r.Before is { } rb && r.Change.Kind != ChangeKind.Create)
@@ -80,6 +80,11 @@ public static class SecurityGroupProjection
     }
 
     /// <summary>Rules are the same when they allow the same thing: direction, protocol, ports (any ports for protocol -1) and peer.</summary>
+    /// <summary>The rules as rules of <paramref name="group"/> (a method of its own: a lambda capturing the group in the loop
+    /// over the changes would be an object per change).</summary>
+    private static IEnumerable<SecurityGroupRule> InGroup(IEnumerable<SecurityGroupRule> rules, string group) =>
+        rules.Select(r => r with { GroupId = group });
+
     public static bool SameRule(SecurityGroupRule a, SecurityGroupRule b) =>
         a.Egress == b.Egress && a.Protocol == b.Protocol &&
         (a.Protocol == IpProtocols.All || (Norm(a.FromPort) == Norm(b.FromPort) && Norm(a.ToPort) == Norm(b.ToPort))) &&

@@ -83,13 +83,36 @@ public static class AwsStateMerger
         return [.. best.Values.OrderBy(v => v.Order).Select(v => v.Item)];
     }
 
-    /// <summary>The most detailed copy of each role, with the instance profiles every copy names.</summary>
+    /// <summary>The most detailed copy of each role, with the instance profiles every copy names (each once, in the order
+    /// first named). Most roles are listed once: they are kept as read, without a copy.</summary>
     private static ImmutableArray<IamRole> MergeRoles(IReadOnlyList<AwsStateFragment> fragments)
     {
         var all = fragments.SelectMany(f => f.State.Roles.Select(r => (r, f.RoleDetail)).Concat(f.EmbeddedRoles.Select(r => (r, 0)))).ToList();
-        var profiles = all.GroupBy(x => x.r.Arn, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.SelectMany(x => x.r.InstanceProfileArns).Distinct(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
-        return [.. Dedupe(all, r => r.Arn, all.Count).Select(r => r with { InstanceProfileArns = profiles[r.Arn] })];
+        var firstProfiles = new Dictionary<string, ImmutableArray<string>>(all.Count, StringComparer.Ordinal);
+        Dictionary<string, List<string>>? repeated = null;
+        foreach (var (role, _) in all)
+        {
+            if (firstProfiles.TryAdd(role.Arn, role.InstanceProfileArns)) continue;
+            repeated ??= new(StringComparer.Ordinal);
+            if (!repeated.TryGetValue(role.Arn, out var union)) repeated[role.Arn] = union = [.. firstProfiles[role.Arn].Distinct(StringComparer.Ordinal)];
+            foreach (var arn in role.InstanceProfileArns)
+                if (!union.Contains(arn, StringComparer.Ordinal)) union.Add(arn);
+        }
+        return [.. Dedupe(all, r => r.Arn, all.Count).Select(r => WithProfiles(r, repeated is not null && repeated.TryGetValue(r.Arn, out var union) ? [.. union] : firstProfiles[r.Arn]))];
+    }
+
+    private static IamRole WithProfiles(IamRole role, ImmutableArray<string> profiles)
+    {
+        // A role has a profile or two: pairs are compared, no set is built.
+        for (var i = 1; i < profiles.Length; i++)
+            for (var j = 0; j < i; j++)
+                if (profiles[i] == profiles[j])
+                {
+                    profiles = [.. profiles.Distinct(StringComparer.Ordinal)];
+                    i = profiles.Length;
+                    break;
+                }
+        return profiles == role.InstanceProfileArns || profiles.SequenceEqual(role.InstanceProfileArns) ? role : role with { InstanceProfileArns = profiles };
     }
 
     /// <summary>Listed providers (ARN) joined by URL with get-open-id-connect-provider details (no ARN in that output).</summary>

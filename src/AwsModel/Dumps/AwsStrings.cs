@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -42,6 +43,20 @@ internal static class AwsStrings
         return raw.Length > MaxLength || raw.Contains((byte)'\\')
             ? Intern(value.GetString())
             : Lookup(raw[1..^1]);
+    }
+
+    /// <summary>The string field <paramref name="field"/> of each object in the array field <paramref name="array"/> of
+    /// <paramref name="obj"/> (items without it skipped), one copy per distinct value, in an array of its final size: read
+    /// for every instance and role of a large account, where a LINQ chain over the items costs four objects each.</summary>
+    public static ImmutableArray<string> Each(JsonElement obj, string array, string field)
+    {
+        if (obj.Field(array) is not { ValueKind: JsonValueKind.Array } items || items.GetArrayLength() == 0) return [];
+        var values = new string[items.GetArrayLength()];
+        var n = 0;
+        foreach (var item in items.EnumerateArray())
+            if (Str(item, field) is { } value) values[n++] = value;
+        if (n < values.Length) Array.Resize(ref values, n);
+        return ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
 
     /// <summary>The JSON text of a value (a policy document printed as an object), one copy per distinct text.</summary>

@@ -36,7 +36,7 @@ internal static class Ec2InstancesReader
             SubnetId = Empty(AwsStrings.Str(inst, "SubnetId")),
             VpcId = Empty(AwsStrings.Str(inst, "VpcId")),
             InstanceProfileArn = AwsStrings.Str(inst.Obj("IamInstanceProfile"), "Arn"),
-            SecurityGroupIds = [.. inst.Arr("SecurityGroups").Select(g => AwsStrings.Str(g, "GroupId")).OfType<string>()],
+            SecurityGroupIds = AwsStrings.Each(inst, "SecurityGroups", "GroupId"),
             LaunchTemplateId = tags.TryGetValue(LaunchTemplateTag, out var lt) ? lt : AwsStrings.Str(inst.Obj("LaunchTemplate"), "LaunchTemplateId"),
             LaunchTime = inst.Time("LaunchTime"),
             Tags = tags,

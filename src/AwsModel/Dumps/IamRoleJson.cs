@@ -9,12 +9,15 @@ namespace Kalc.Iac.AwsModel.Dumps;
 /// inside an instance profile). Fields a shape lacks stay empty; the merge prefers the most detailed copy.</summary>
 internal static class IamRoleJson
 {
+    private static readonly ImmutableDictionary<string, string> NoInlinePolicies = ImmutableDictionary.Create<string, string>(StringComparer.Ordinal);
+
     public static IamRole Read(JsonElement r, string file, string path, ICollection<string> missing, bool policiesRead)
     {
         var name = r.Need("RoleName", path);
-        var inline = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        ImmutableDictionary<string, string>.Builder? inline = null;
         foreach (var p in r.Arr("RolePolicyList"))
         {
+            inline ??= ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             var policyName = p.Need("PolicyName", $"{path}.RolePolicyList[]");
             if (PolicyDocumentText.Read(p.Field("PolicyDocument"), $"inline policy {policyName} of role {name} in {file}", missing) is { } doc)
                 inline[policyName] = doc;
@@ -26,21 +29,13 @@ internal static class IamRoleJson
             RoleId = r.Str("RoleId"),
             Path = AwsStrings.Str(r, "Path") ?? "/",
             AssumeRolePolicy = PolicyDocumentText.Read(r.Field("AssumeRolePolicyDocument"), $"trust policy of role {name} in {file}", missing),
-            InlinePolicies = inline.ToImmutable(),
-            AttachedManagedPolicyArns = AttachedPolicyArns(r),
+            InlinePolicies = inline?.ToImmutable() ?? NoInlinePolicies,
+            AttachedManagedPolicyArns = AwsStrings.Each(r, "AttachedManagedPolicies", "PolicyArn"),
             PermissionsBoundaryArn = AwsStrings.Str(r.Obj("PermissionsBoundary"), "PermissionsBoundaryArn"),
-            InstanceProfileArns = [.. r.Arr("InstanceProfileList").Select(p => p.Str("Arn")).OfType<string>()],
+            InstanceProfileArns = AwsStrings.Each(r, "InstanceProfileList", "Arn"),
             Tags = AwsTags.Read(r),
             PoliciesIncomplete = !policiesRead,
             Source = SourceRef.Of(file, path: path),
         };
-    }
-
-    private static ImmutableArray<string> AttachedPolicyArns(JsonElement r)
-    {
-        var b = ImmutableArray.CreateBuilder<string>();
-        foreach (var p in r.Arr("AttachedManagedPolicies"))
-            if (AwsStrings.Str(p, "PolicyArn") is { } arn) b.Add(arn);
-        return b.ToImmutable();
     }
 }

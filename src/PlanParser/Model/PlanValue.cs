@@ -25,6 +25,9 @@ public abstract record PlanValue
 
     public IReadOnlyList<PlanValue> AsList() => this is PlanList l ? l.Items : [];
 
+    /// <summary>As <see cref="AsList"/>, without boxing: for loops over every change of a large plan.</summary>
+    public ImmutableArray<PlanValue> ListItems => this is PlanList l ? l.Items : [];
+
     public bool IsUnknown => this is PlanUnknown;
 
     public bool IsSensitive => this is PlanSensitive;

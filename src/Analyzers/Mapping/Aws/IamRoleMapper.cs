@@ -39,12 +39,15 @@ public sealed class IamRoleMapper : IResourceMapper
             InlinePolicies(v))
         : null;
 
+    private static readonly Known<IReadOnlyList<(string Name, string? Policy)>> NoInlinePolicies = Known<IReadOnlyList<(string, string?)>>.Of([]);
+
     private static Known<IReadOnlyList<(string Name, string? Policy)>> InlinePolicies(PlanValue v)
     {
         var blocks = v["inline_policy"];
         if (blocks.IsUnknown) return Known<IReadOnlyList<(string, string?)>>.Unknown("inline_policy is known only after apply");
-        var list = blocks.AsList();
-        var result = new List<(string, string?)>(list.Count);
+        var list = blocks.ListItems;
+        if (list.IsEmpty) return NoInlinePolicies;
+        var result = new List<(string, string?)>(list.Length);
         foreach (var block in list)
         {
             var name = block["name"].AsString();

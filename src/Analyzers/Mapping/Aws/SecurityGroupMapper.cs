@@ -34,14 +34,16 @@ public sealed class SecurityGroupMapper : IResourceMapper
         return new SecurityGroupValues(id, PlanValues.Str(v, "name"), Rules(v, id.Value ?? change.Address, source));
     }
 
+    private static readonly (string Attribute, bool Egress)[] Directions = [("ingress", false), ("egress", true)];
+
     private static Known<ImmutableArray<SecurityGroupRule>> Rules(PlanValue v, string groupId, SourceRef source)
     {
         var all = ImmutableArray.CreateBuilder<SecurityGroupRule>();
-        foreach (var (attribute, egress) in new[] { ("ingress", false), ("egress", true) })
+        foreach (var (attribute, egress) in Directions)
         {
             var list = v[attribute];
             if (list is PlanUnknown) return Known<ImmutableArray<SecurityGroupRule>>.Unknown($"{attribute} is known only after apply");
-            foreach (var block in list.AsList())
+            foreach (var block in list.ListItems)
             {
                 var rules = SecurityGroupPlanRules.FromBlock(block, groupId, egress, source);
                 if (!rules.IsKnown) return rules;

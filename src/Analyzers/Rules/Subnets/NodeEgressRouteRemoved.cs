@@ -1,3 +1,4 @@
+using Kalc.Iac.Analyzers.Mapping;
 using Kalc.Iac.Analyzers.Mapping.Aws;
 using Kalc.Iac.Analyzers.Model;
 using Kalc.Iac.Analyzers.Rules.Lifecycle;
@@ -38,40 +39,45 @@ public sealed class NodeEgressRouteRemoved : IRule, IRequiresState
 
     public IEnumerable<Finding> Evaluate(AnalysisContext context)
     {
-        var aws = context.Before.Aws;
+        // Only deleted routes and NAT gateways; the rest of the work is per such change (its lambdas capture what it
+        // reads, and a capture in this loop would be an object per change of the plan).
         foreach (var m in context.Mapped)
+            if (m.Change.IsDelete && m is (RouteChange or NatGatewayChange) && For(context, m) is { } finding)
+                yield return finding;
+    }
+
+    private static Finding? For(AnalysisContext context, MappedChange m)
+    {
+        var aws = context.Before.Aws;
+        var (tables, nat, what) = m switch
         {
-            if (!m.Change.IsDelete) continue;
-            var (tables, nat, what) = m switch
-            {
-                RouteChange r when r.Before?.RouteTableId.Value is { } t && r.Before.NatGatewayId.Value is { } n && IsDefault(r.Before.Destination.Value)
-                    && !RouteStays(r) => (aws.RouteTables.Where(x => x.RouteTableId == t).ToList(), n, $"the default route of {t} to {n} is removed"),
-                NatGatewayChange g when g.Before?.Id.Value is { } n && g.Change.RemovesObject && !RoutesMoved(context, n)
-                    => (aws.RouteTables.Where(x => x.Routes.Any(rt => rt.NatGatewayId == n && rt.IsDefault)).ToList(), n, $"NAT gateway {n} is destroyed; the routes to it become blackholes"),
-                _ => (null, null, null),
-            };
-            if (tables is not { Count: > 0 } || nat is null || what is null) continue;
-            var subnets = SubnetsRoutedBy(aws, tables);
-            var instances = aws.Instances.Where(i => i.IsLive && i.SubnetId is { } s && subnets.Contains(s)).ToList();
-            var nodes = instances.Select(i => context.Topology.NodeOf(i.InstanceId)).OfType<KubeModel.Model.KubeNode>().Select(n => n.Name).ToList();
-            var groups = aws.Nodegroups.Where(g => g.SubnetIds.Any(subnets.Contains)).Select(g => $"node group {g.Name}")
-                .Concat(context.Before.Kube.NodeClasses.Where(c => c.ResolvedSubnetIds.Any(subnets.Contains)).Select(c => $"EC2NodeClass {c.Name}")).ToList();
-            if (instances.Count == 0 && groups.Count == 0) continue;
-            var evidence = new List<Step> { Step.Plan(m.Change, what) };
-            foreach (var t in tables)
-                evidence.Add(new($"route table {t.RouteTableId} routes 0.0.0.0/0 to {nat} for {(t.IsMain ? "the VPC's main table subnets" : LifecycleFindings.Join(t.SubnetIds))}", t.Source));
-            if (instances.Count > 0)
-                evidence.Add(new($"{LifecycleFindings.Plural(instances.Count, "instance runs", "instances run")} in those subnets ({LifecycleFindings.Join(instances.Select(i => i.InstanceId))})", instances[0].Source));
-            if (groups.Count > 0) evidence.Add(new($"{LifecycleFindings.Join(groups)} launch nodes into them", Kalc.Iac.Core.SourceRef.Of("kalc-iac state")));
-            evidence.Add(Step.Reference("symptom: nodes cannot reach the internet or public AWS endpoints: image pulls (ECR), the public EKS endpoint, STS/EC2 calls of the VPC CNI fail unless VPC endpoints exist",
-                "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html"));
-            evidence.Add(new("when: immediate for running nodes; new nodes fail to join", Kalc.Iac.Core.SourceRef.Of("VPC")));
-            yield return LifecycleFindings.For(Rule, m.Change,
-                $"Subnets {LifecycleFindings.Join(subnets, 4)} lose their default route through {nat}: " +
-                $"{LifecycleFindings.Plural(nodes.Count > 0 ? nodes.Count : instances.Count, "node", "nodes")}" + (groups.Count > 0 ? $" and {LifecycleFindings.Join(groups, 3)}" : "") + " lose egress.",
-                new Impact { Components = ["kubelet", "aws-node"], Nodes = [.. nodes], Instances = [.. instances.Select(i => i.InstanceId)], TimeToImpact = TimeToImpact.Immediate },
-                evidence);
-        }
+            RouteChange r when r.Before?.RouteTableId.Value is { } t && r.Before.NatGatewayId.Value is { } n && IsDefault(r.Before.Destination.Value)
+                && !RouteStays(r) => (aws.RouteTables.Where(x => x.RouteTableId == t).ToList(), n, $"the default route of {t} to {n} is removed"),
+            NatGatewayChange g when g.Before?.Id.Value is { } n && g.Change.RemovesObject && !RoutesMoved(context, n)
+                => (aws.RouteTables.Where(x => x.Routes.Any(rt => rt.NatGatewayId == n && rt.IsDefault)).ToList(), n, $"NAT gateway {n} is destroyed; the routes to it become blackholes"),
+            _ => (null, null, null),
+        };
+        if (tables is not { Count: > 0 } || nat is null || what is null) return null;
+        var subnets = SubnetsRoutedBy(aws, tables);
+        var instances = aws.Instances.Where(i => i.IsLive && i.SubnetId is { } s && subnets.Contains(s)).ToList();
+        var nodes = instances.Select(i => context.Topology.NodeOf(i.InstanceId)).OfType<KubeModel.Model.KubeNode>().Select(n => n.Name).ToList();
+        var groups = aws.Nodegroups.Where(g => g.SubnetIds.Any(subnets.Contains)).Select(g => $"node group {g.Name}")
+            .Concat(context.Before.Kube.NodeClasses.Where(c => c.ResolvedSubnetIds.Any(subnets.Contains)).Select(c => $"EC2NodeClass {c.Name}")).ToList();
+        if (instances.Count == 0 && groups.Count == 0) return null;
+        var evidence = new List<Step> { Step.Plan(m.Change, what) };
+        foreach (var t in tables)
+            evidence.Add(new($"route table {t.RouteTableId} routes 0.0.0.0/0 to {nat} for {(t.IsMain ? "the VPC's main table subnets" : LifecycleFindings.Join(t.SubnetIds))}", t.Source));
+        if (instances.Count > 0)
+            evidence.Add(new($"{LifecycleFindings.Plural(instances.Count, "instance runs", "instances run")} in those subnets ({LifecycleFindings.Join(instances.Select(i => i.InstanceId))})", instances[0].Source));
+        if (groups.Count > 0) evidence.Add(new($"{LifecycleFindings.Join(groups)} launch nodes into them", Kalc.Iac.Core.SourceRef.Of("kalc-iac state")));
+        evidence.Add(Step.Reference("symptom: nodes cannot reach the internet or public AWS endpoints: image pulls (ECR), the public EKS endpoint, STS/EC2 calls of the VPC CNI fail unless VPC endpoints exist",
+            "https://docs.aws.amazon.com/eks/latest/userguide/private-clusters.html"));
+        evidence.Add(new("when: immediate for running nodes; new nodes fail to join", Kalc.Iac.Core.SourceRef.Of("VPC")));
+        return LifecycleFindings.For(Rule, m.Change,
+            $"Subnets {LifecycleFindings.Join(subnets, 4)} lose their default route through {nat}: " +
+            $"{LifecycleFindings.Plural(nodes.Count > 0 ? nodes.Count : instances.Count, "node", "nodes")}" + (groups.Count > 0 ? $" and {LifecycleFindings.Join(groups, 3)}" : "") + " lose egress.",
+            new Impact { Components = ["kubelet", "aws-node"], Nodes = [.. nodes], Instances = [.. instances.Select(i => i.InstanceId)], TimeToImpact = TimeToImpact.Immediate },
+            evidence);
     }
 
     private static bool IsDefault(string? destination) => destination is "0.0.0.0/0" or "::/0";

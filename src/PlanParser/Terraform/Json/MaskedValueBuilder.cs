@@ -14,6 +14,9 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
     /// <summary>The attributes of the objects being built, innermost last.</summary>
     private readonly List<KeyValuePair<string, PlanValue>> _attributes = [];
 
+    /// <summary>The items of the lists being built, nested ones after their parent's (as <see cref="_attributes"/>).</summary>
+    private readonly List<PlanValue> _items = [];
+
     /// <summary>Builds the value in <paramref name="json"/> (empty: absent); <paramref name="only"/> keeps just those
     /// top-level attributes of an object.</summary>
     public PlanValue Build(ReadOnlySpan<byte> json, JsonElement unknown, JsonElement sensitive, IReadOnlySet<string>? only)
@@ -180,7 +183,8 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
 
     private PlanValue BuildArray(ReadOnlySpan<byte> json, ref Utf8JsonReader reader, JsonElement unknown, JsonElement sensitive)
     {
-        var items = ImmutableArray.CreateBuilder<PlanValue>();
+        var start = _items.Count;
+        var items = _items;
         var i = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
@@ -193,7 +197,7 @@ internal sealed class MaskedValueBuilder(PlanValueFactory values)
             for (; i < unknownLength; i++)
                 items.Add(unknown[i].ValueKind == JsonValueKind.True ? PlanValue.Unknown : PlanValue.Null);
         }
-        return PlanValueFactory.List(items);
+        return PlanValueFactory.List(items, start);
     }
 
     private static JsonElement Child(JsonElement mask, string name) =>
