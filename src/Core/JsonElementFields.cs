@@ -57,8 +57,9 @@ public static class JsonElementFields
     {
         if (obj.Obj(name) is not { } map) return ImmutableDictionary<string, string>.Empty;
         var b = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        // Keys and values shared across objects (every node has the same dozen label keys, and mostly the same values).
         foreach (var p in map.EnumerateObject())
-            if (p.Value.AsText() is { } s) b[p.Name] = s;
+            if (JsonStrings.Text(p.Value) is { } s) b[JsonStrings.Name(p)] = s;
         return b.ToImmutable();
     }
 }

@@ -7,7 +7,7 @@ namespace Kalc.Iac.Analyzers.Judging;
 /// <summary>How one resource change was accounted for: analysed (a rule judged it, or it provably touches nothing the
 /// cluster uses), unsupported (it touches something the cluster uses and no rule models its effect), or unknown (what it
 /// touches cannot be told: values known only after apply, or state not given - <see cref="Needs"/>).</summary>
-public sealed record ChangeJudgement(ResourceChange Change, MappingStatus Status, string? Reason)
+public readonly record struct ChangeJudgement(ResourceChange Change, MappingStatus Status, string? Reason)
 {
     /// <summary>The reason is said of the change, after its address ("ADDRESS: REASON"). Such a reason is the same for many
     /// changes (23,000 on the bench plan), so it is kept once and the sentence put together only when asked for.</summary>

@@ -23,7 +23,7 @@ public sealed class AnalysisContext
     private readonly ConcurrentDictionary<Type, Lazy<object>> byKind = new();
     /// <summary>The mapped changes grouped by their exact type in one pass (a type test per change and kind asked is slow
     /// in shared generic code).</summary>
-    private readonly Lazy<Dictionary<Type, List<MappedChange>>> byRuntimeType;
+    private readonly Lazy<Dictionary<Type, MappedChange[]>> byRuntimeType;
     private readonly Lazy<Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis> network;
 
     public AnalysisContext(World before, Change change, ComponentCatalog? catalog = null, RequirementCatalog? requirements = null, ResourceTypeClasses? types = null)
@@ -38,17 +38,36 @@ public sealed class AnalysisContext
         topology = new Lazy<ClusterTopology>(() => new ClusterTopology(Before, Catalog));
         footprint = new Lazy<ClusterFootprint>(() => new ClusterFootprint(Before, Topology));
         network = new(() => Kalc.Iac.Analyzers.Network.NodeNetworkAnalysis.Run(Topology, Mapped, Kalc.Iac.Analyzers.Network.FlowCatalog.Default));
-        byRuntimeType = new(() =>
+        byRuntimeType = new(() => Group(Mapped));
+        touchingExisting = new(() => TouchingExistingOf(Mapped));
+    }
+
+    /// <summary>The mapped changes by their exact type, in plan order, each kind in an array of its size (counted first: a
+    /// large plan's kinds have tens of thousands of changes, and growing lists would drop a table per doubling).</summary>
+    private static Dictionary<Type, MappedChange[]> Group(IReadOnlyList<MappedChange> mapped)
+    {
+        var counts = new Dictionary<Type, int>();
+        foreach (var m in mapped) counts[m.GetType()] = counts.GetValueOrDefault(m.GetType()) + 1;
+        var byType = counts.ToDictionary(c => c.Key, c => new MappedChange[c.Value]);
+        var filled = new Dictionary<Type, int>(counts.Count);
+        foreach (var m in mapped)
         {
-            var byType = new Dictionary<Type, List<MappedChange>>();
-            foreach (var m in Mapped)
-            {
-                if (!byType.TryGetValue(m.GetType(), out var list)) byType[m.GetType()] = list = [];
-                list.Add(m);
-            }
-            return byType;
-        });
-        touchingExisting = new(() => [.. Mapped.Where(m => m.Status == MappingStatus.Analysed && m.Change.Kind is not (ChangeKind.Create or ChangeKind.NoOp or ChangeKind.Read))]);
+            var n = filled.GetValueOrDefault(m.GetType());
+            byType[m.GetType()][n] = m;
+            filled[m.GetType()] = n + 1;
+        }
+        return byType;
+    }
+
+    private static MappedChange[] TouchingExistingOf(IReadOnlyList<MappedChange> mapped)
+    {
+        static bool Touches(MappedChange m) => m.Status == MappingStatus.Analysed && m.Change.Kind is not (ChangeKind.Create or ChangeKind.NoOp or ChangeKind.Read);
+        var count = 0;
+        foreach (var m in mapped) if (Touches(m)) count++;
+        var touching = new MappedChange[count];
+        count = 0;
+        foreach (var m in mapped) if (Touches(m)) touching[count++] = m;
+        return touching;
     }
 
     public World Before { get; }
@@ -65,7 +84,7 @@ public sealed class AnalysisContext
     /// of thousands of changes, and rules look for one kind among them per node, role or service account).</summary>
     public IReadOnlyList<T> MappedOf<T>() where T : MappedChange =>
         (IReadOnlyList<T>)byKind.GetOrAdd(typeof(T), _ => new Lazy<object>(() => typeof(T).IsSealed
-            ? byRuntimeType.Value.TryGetValue(typeof(T), out var ofKind) ? ofKind.Select(m => (T)m).ToArray() : Array.Empty<T>()
+            ? byRuntimeType.Value.TryGetValue(typeof(T), out var ofKind) ? Array.ConvertAll(ofKind, m => (T)m) : Array.Empty<T>()
             : Mapped.OfType<T>().ToArray())).Value;
 
     /// <summary>The analysed changes that touch an object the world already has (not create, no-op or read): what the

@@ -16,12 +16,12 @@ internal static class AwsTags
         if (tags.ValueKind == JsonValueKind.Array)
         {
             foreach (var t in tags.EnumerateArray())
-                if (AwsStrings.Str(t, "Key") is { } k) pairs.Add(new(k, AwsStrings.Str(t, "Value") ?? ""));
+                if (JsonStrings.Str(t, "Key") is { } k) pairs.Add(new(k, JsonStrings.Str(t, "Value") ?? ""));
         }
         else if (tags.ValueKind == JsonValueKind.Object)
         {
             foreach (var p in tags.EnumerateObject())
-                pairs.Add(new(AwsStrings.Intern(p.Name)!, AwsStrings.Text(p.Value) ?? ""));
+                pairs.Add(new(JsonStrings.Intern(p.Name)!, JsonStrings.Text(p.Value) ?? ""));
         }
         return pairs.Count == 0 ? Tags.None : Tags.Of(CollectionsMarshal.AsSpan(pairs));
     }

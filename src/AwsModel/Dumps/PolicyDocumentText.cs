@@ -12,12 +12,12 @@ internal static class PolicyDocumentText
     public static string? Read(JsonElement? value, string what, ICollection<string> missing)
     {
         if (value is not { } v) return null;
-        if (v.ValueKind == JsonValueKind.Object) return AwsStrings.RawText(v);
+        if (v.ValueKind == JsonValueKind.Object) return JsonStrings.RawText(v);
         if (v.ValueKind == JsonValueKind.String)
         {
             var s = v.GetString() ?? "";
             var text = s.TrimStart().StartsWith('{') ? s : Uri.UnescapeDataString(s);
-            if (IsJsonObject(text)) return AwsStrings.Intern(text);
+            if (IsJsonObject(text)) return JsonStrings.Intern(text);
         }
         missing.Add($"{what} is not a JSON policy document (neither a JSON object nor a URL-encoded one); it was not read");
         return null;

@@ -80,7 +80,7 @@ internal sealed class PlanValueFactory
     private PlanValue Utf8String(ReadOnlySpan<byte> bytes)
     {
         if (_shared.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var shared)) return shared;
-        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var text = SharedText.Takes(bytes) ? SharedText.Of(bytes) : System.Text.Encoding.UTF8.GetString(bytes);
         PlanValue created = new PlanString(text);
         if (_shared.Count < MaxSharedStrings && _sharedBytes + bytes.Length <= MaxSharedBytes && System.Text.Ascii.IsValid(bytes))
         {

@@ -21,6 +21,19 @@ public sealed class KubeStateReaderTests
     }
 
     [Fact]
+    public void Label_keys_and_values_repeated_across_nodes_are_one_string_each()
+    {
+        static string Node(string name) => "{\"kind\":\"Node\",\"metadata\":{\"name\":\"" + name +
+            "\",\"labels\":{\"topology.kubernetes.io/zone\":\"eu-west-1a\",\"kubernetes.io/os\":\"linux\"}}}";
+        var state = ReadText("nodes.json", "{\"kind\":\"List\",\"items\":[" + Node("a") + "," + Node("b") + "]}");
+
+        var (a, b) = (state.Nodes[0].Labels, state.Nodes[1].Labels);
+        Assert.Equal("eu-west-1a", a["topology.kubernetes.io/zone"]);
+        Assert.Same(a["topology.kubernetes.io/zone"], b["topology.kubernetes.io/zone"]);
+        Assert.Same(a.Keys.Single(k => k.StartsWith("topology", StringComparison.Ordinal)), b.Keys.Single(k => k.StartsWith("topology", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Nodes_from_a_kubectl_json_list_carry_provider_id_cidrs_ip_version_and_control_plane_role()
     {
         var state = ReadPath("k8s/built/kubespray-nodes.json");

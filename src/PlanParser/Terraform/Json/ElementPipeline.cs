@@ -16,7 +16,9 @@ namespace Kalc.Iac.PlanParser.Terraform.Json;
 /// tokenizer found after it.</summary>
 internal sealed class ElementPipeline : IDisposable
 {
-    private const int BatchBytes = 256 * 1024;
+    /// <summary>A batch's buffer: some 40 elements of a typical plan. The buffers in flight (the queue's, the workers' and
+    /// the one being filled) are all the reader holds of the input besides its window.</summary>
+    private const int BatchBytes = 64 * 1024;
     private const int MaxWorkers = 2;
     private readonly BlockingCollection<Batch> _queue = new(boundedCapacity: 8);
     private readonly string _file;

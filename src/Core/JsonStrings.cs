@@ -2,15 +2,15 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using Kalc.Iac.Core;
 
-namespace Kalc.Iac.AwsModel.Dumps;
+namespace Kalc.Iac.Core;
 
-/// <summary>One copy of each repeated string of a state dump: 10,000 instances share a handful of instance types,
-/// zones, subnets, profile ARNs and tag keys and values, 5,000 roles a few trust policies. Values read from JSON are
-/// looked up by their UTF-8 bytes, so a repeated one is neither decoded nor allocated again. Per thread (a directory is
-/// read on one) and bounded, so that a process reading many dumps (the tests) does not keep them all.</summary>
-internal static class AwsStrings
+/// <summary>One copy of each repeated string the state readers read from JSON: 10,000 instances share a handful of
+/// instance types, zones, subnets, profile ARNs and tag keys and values, 5,000 roles a few trust policies, 2,000 nodes the
+/// same label keys and values. Values are looked up by their UTF-8 bytes, so a repeated one is neither decoded nor
+/// allocated again. Per thread (a file is read on one) and bounded, so that a process reading many dumps (the tests)
+/// does not keep them all.</summary>
+public static class JsonStrings
 {
     private const int MaxLength = 8 * 1024;
     private const int MaxPooled = 64 * 1024;
@@ -59,6 +59,13 @@ internal static class AwsStrings
         return ImmutableCollectionsMarshal.AsImmutableArray(values);
     }
 
+    /// <summary>A property's name, one copy per distinct name (label and tag keys repeat across thousands of objects).</summary>
+    public static string Name(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.Length > MaxLength || raw.Contains((byte)'\\') ? Intern(property.Name)! : Lookup(raw);
+    }
+
     /// <summary>The JSON text of a value (a policy document printed as an object), one copy per distinct text.</summary>
     public static string RawText(JsonElement value)
     {
@@ -68,5 +75,6 @@ internal static class AwsStrings
 
     /// <summary>The string whose UTF-8 bytes are <paramref name="text"/>, one copy per distinct text.</summary>
     private static string Lookup(ReadOnlySpan<byte> text) =>
-        Pool.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(text, out var pooled) ? pooled : Intern(Encoding.UTF8.GetString(text))!;
+        Pool.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(text, out var pooled) ? pooled
+            : Intern(SharedText.Takes(text) ? SharedText.Of(text) : Encoding.UTF8.GetString(text))!;
 }

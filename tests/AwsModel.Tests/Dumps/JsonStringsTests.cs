@@ -4,7 +4,7 @@ using Kalc.Iac.AwsModel.Dumps;
 namespace Kalc.Iac.AwsModel.Tests.Dumps;
 
 /// <summary>Repeated values of a dump are read once and shared; escaped ones are decoded as JSON says.</summary>
-public class AwsStringsTests
+public class JsonStringsTests
 {
     private static string Instance(string id, string type, string tagValue) =>
         "{\"InstanceId\":\"" + id + "\",\"State\":{\"Name\":\"running\"},\"InstanceType\":\"" + type +
