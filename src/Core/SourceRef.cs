@@ -31,6 +31,15 @@ public sealed record SourceRef
     /// (<c>resource_changes[12]</c>) is made only when read, as most of a large plan's sources never are.</summary>
     public static SourceRef Element(string file, int? line, string array, int index) => new(file, line, array, index);
 
+    /// <summary>The elements of the top-level array <paramref name="array"/> of <paramref name="file"/>, as one shared
+    /// value: a reader of tens of thousands of elements keeps this and each element's line and index
+    /// (<see cref="ElementAt"/> makes the element's own source when it is asked for).</summary>
+    public static SourceRef ElementsOf(string file, string array) => new(file, null, array, -1);
+
+    /// <summary>Element <paramref name="index"/>, on <paramref name="line"/>, of the array this names (<see cref="ElementsOf"/>).</summary>
+    public SourceRef ElementAt(int line, int index) =>
+        new(File, line, _array ?? throw new InvalidOperationException($"{this} names no array's elements"), index);
+
     public string File { get; init; }
 
     /// <summary>The column on <see cref="Line"/>, when known (a configuration block found with --source).</summary>

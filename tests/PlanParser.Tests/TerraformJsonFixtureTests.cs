@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
 using Kalc.Iac.PlanParser.Terraform.Json;
 
@@ -31,6 +32,12 @@ public class TerraformJsonFixtureTests
             Assert.Equal(actions, actual.Actions.Select(a => a.ToWire()).ToList());
             Assert.Equal($"resource_changes[{i}]", actual.Source.Path);
             Assert.True(actual.Source.Line > 0);
+            Assert.Equal(actual.Source.Line, actual.SourceLine);
+            Assert.Equal(actual.Source.File, actual.SourceFile);
+            // A copy given another source (as the text plan's project labels do) says that source, not the element's.
+            var moved = actual with { Source = SourceRef.Of("elsewhere.json", 7, "somewhere") };
+            Assert.Equal(("elsewhere.json", 7, "somewhere"), (moved.Source.File, moved.Source.Line, moved.Source.Path));
+            Assert.Equal(7, moved.SourceLine);
         }
         var drift = root.TryGetProperty("resource_drift", out var d) ? d.GetArrayLength() : 0;
         Assert.Equal(drift, result.Value.Drift.Length);

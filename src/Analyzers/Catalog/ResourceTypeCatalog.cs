@@ -60,20 +60,30 @@ public sealed class ResourceTypeCatalog
             r => (Reason: r.GetProperty("reason").GetString()!, Ties: r.GetProperty("ties").EnumerateArray().Select(t => t.GetString()!).ToImmutableArray()),
             StringComparer.Ordinal);
         var types = new Dictionary<string, ResourceTypeInfo>(StringComparer.Ordinal);
+        // Thousands of types share a few providers, rules, classes and tie lists: each is made once.
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Shared(JsonElement value)
+        {
+            var text = value.GetString()!;
+            return shared.TryAdd(text, text) ? text : shared[text];
+        }
+        var pulumiTies = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         foreach (var t in root.GetProperty("types").EnumerateArray())
         {
             var type = t.GetProperty("type").GetString()!;
-            var provider = t.GetProperty("provider").GetString()!;
-            var rule = t.GetProperty("rule").GetString()!;
+            var provider = Shared(t.GetProperty("provider"));
+            var rule = Shared(t.GetProperty("rule"));
             var (reason, ties) = rules[rule];
-            var cls = ParseClass(t.GetProperty("class").GetString()!);
+            var cls = ParseClass(t.GetProperty("class"));
+            if (provider.StartsWith("pulumi-", StringComparison.Ordinal) && !pulumiTies.TryGetValue(rule, out var camel))
+                pulumiTies[rule] = camel = [.. ties.Select(CamelCase)];
             types.Add(type, new ResourceTypeInfo
             {
                 Type = type,
                 Provider = provider,
                 Class = cls,
                 Reason = cls == ResourceTypeClass.Modelled ? "read by a mapper (ResourceMappers.All); " + reason : reason,
-                Ties = provider.StartsWith("pulumi-", StringComparison.Ordinal) ? [.. ties.Select(CamelCase)] : ties,
+                Ties = provider.StartsWith("pulumi-", StringComparison.Ordinal) ? pulumiTies[rule] : ties,
                 Rule = rule,
                 TerraformType = t.TryGetProperty("terraformType", out var tf) ? tf.GetString() : null,
             });
@@ -88,13 +98,11 @@ public sealed class ResourceTypeCatalog
         return new ResourceTypeCatalog(types.ToFrozenDictionary(StringComparer.Ordinal), root.GetProperty("catalogVersion").GetString()!, sources);
     }
 
-    private static ResourceTypeClass ParseClass(string s) => s switch
-    {
-        "modelled" => ResourceTypeClass.Modelled,
-        "may-affect" => ResourceTypeClass.MayAffect,
-        "cannot-affect" => ResourceTypeClass.CannotAffect,
-        _ => throw new InvalidOperationException($"resource-types.json: unknown class \"{s}\""),
-    };
+    private static ResourceTypeClass ParseClass(JsonElement s) =>
+        s.ValueEquals("modelled"u8) ? ResourceTypeClass.Modelled
+        : s.ValueEquals("may-affect"u8) ? ResourceTypeClass.MayAffect
+        : s.ValueEquals("cannot-affect"u8) ? ResourceTypeClass.CannotAffect
+        : throw new InvalidOperationException($"resource-types.json: unknown class \"{s.GetString()}\"");
 
     /// <summary><c>security_group_id</c> becomes <c>securityGroupId</c>: Pulumi's names for the same inputs.</summary>
     internal static string CamelCase(string snake)

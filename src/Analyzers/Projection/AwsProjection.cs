@@ -101,7 +101,7 @@ internal sealed class AwsProjection
             {
                 Arn = after.Arn.Value ?? ProfileArn(name, after.Path.IsKnown ? after.Path.Value : null),
                 Name = name,
-                Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
+                Source = SourceRef.Of(c.Change.SourceFile, c.Change.SourceLine, c.Change.Address),
             }) with
             {
                 RoleNames = roleNames,
@@ -130,7 +130,7 @@ internal sealed class AwsProjection
         {
             Arn = after.Arn.Value ?? RoleArn(roleName),
             Name = roleName,
-            Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
+            Source = SourceRef.Of(c.Change.SourceFile, c.Change.SourceLine, c.Change.Address),
         };
         if (!after.AssumeRolePolicy.IsKnown) unknowns[$"role-trust:{roleName}"] = $"the trust policy of role {roleName} is known only after apply";
         if (!after.PermissionsBoundary.IsKnown) unknowns[$"role-boundary:{roleName}"] = $"the permissions boundary of role {roleName} is known only after apply";
@@ -240,13 +240,13 @@ internal sealed class AwsProjection
         if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace && c.After is { Url.Value: { } url } after)
         {
             var host = url.Replace("https://", "", StringComparison.Ordinal);
-            var newArn = after.Arn.Value ?? Arn($"oidc-provider/{host}", $"OIDC provider {host}");
+            var newArn = after.Arn.Value ?? Arn("oidc-provider/", host, "OIDC provider ");
             oidc[newArn] = new OidcProvider
             {
                 Arn = newArn,
                 Url = host,
                 ClientIds = after.ClientIds.IsKnown ? [.. after.ClientIds.Value!] : [],
-                Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
+                Source = SourceRef.Of(c.Change.SourceFile, c.Change.SourceLine, c.Change.Address),
             };
         }
     }
@@ -266,7 +266,7 @@ internal sealed class AwsProjection
                 Namespace = ns,
                 ServiceAccount = sa,
                 RoleArn = a.RoleArn.Value,
-                Source = SourceRef.Of(c.Change.Source.File, c.Change.Source.Line, c.Change.Address),
+                Source = SourceRef.Of(c.Change.SourceFile, c.Change.SourceLine, c.Change.Address),
             };
         }
     }
@@ -319,17 +319,19 @@ internal sealed class AwsProjection
     private string ProfileArn(string name, string? path = "/")
     {
         if (path is null) unknowns[$"instance-profile-arn:{name}"] = $"the ARN of instance profile {name} is known only after apply (its path is)";
-        return Arn($"instance-profile{(string.IsNullOrEmpty(path) ? "/" : path)}{name}", $"instance profile {name}");
+        return Arn(string.IsNullOrEmpty(path) ? "instance-profile/" : "instance-profile" + path, name, "instance profile ");
     }
 
-    private string RoleArn(string name) => Arn($"role/{name}", $"role {name}");
+    private string RoleArn(string name) => Arn("role/", name, "role ");
 
-    /// <summary>An IAM ARN in the state's account. When no account is known the ARN says so in place of the account, and the
-    /// projection records it as unknown: no placeholder account ever stands for a real one.</summary>
-    private string Arn(string resource, string what)
+    /// <summary>The IAM ARN of <paramref name="name"/> (after <paramref name="prefix"/>, its resource type and path) in the
+    /// state's account. When no account is known the ARN says so in place of the account, and the projection records it as
+    /// unknown (<paramref name="noun"/> names the kind in that line): no placeholder account ever stands for a real one.
+    /// Made from its parts: the projection makes one for each new role and profile of a large plan.</summary>
+    private string Arn(string prefix, string name, string noun)
     {
-        if (account is null) unknowns[$"arn:{resource}"] = $"the ARN of {what} is not known: no AWS account id in the state (give sts get-caller-identity output)";
-        return $"arn:aws:iam::{account ?? "(unknown account)"}:{resource}";
+        if (account is null) unknowns[$"arn:{prefix}{name}"] = $"the ARN of {noun}{name} is not known: no AWS account id in the state (give sts get-caller-identity output)";
+        return $"arn:aws:iam::{account ?? "(unknown account)"}:{prefix}{name}";
     }
 
     private AwsState Build() => state with

@@ -58,7 +58,27 @@ internal static class IamAuthorizationDetailsReader
     /// <summary>The account of the listed roles, when they all agree (the dumped account's own roles).</summary>
     private static string? SingleAccount(IEnumerable<IamRole> roles)
     {
-        var accounts = roles.Select(r => r.Arn.Split(':')).Where(a => a.Length > 4 && a[4].Length > 0).Select(a => a[4]).Distinct().ToList();
-        return accounts.Count == 1 ? accounts[0] : null;
+        // The fifth colon-separated part of each ARN, compared in place (5,000 roles are 5,000 splits otherwise).
+        string? account = null;
+        foreach (var role in roles)
+        {
+            if (AccountPart(role.Arn) is not { IsEmpty: false } part) continue;
+            if (account is null) account = part.ToString();
+            else if (!part.SequenceEqual(account)) return null;
+        }
+        return account;
+    }
+
+    private static ReadOnlySpan<char> AccountPart(string arn)
+    {
+        var rest = arn.AsSpan();
+        for (var i = 0; i < 4; i++)
+        {
+            var colon = rest.IndexOf(':');
+            if (colon < 0) return default;
+            rest = rest[(colon + 1)..];
+        }
+        var end = rest.IndexOf(':');
+        return end < 0 ? rest : rest[..end];
     }
 }

@@ -1,5 +1,5 @@
-using Kalc.Iac.Core;
 using System.Collections.Immutable;
+using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
 
 namespace Kalc.Iac.PlanParser.Json;

@@ -37,7 +37,7 @@ internal static class AccessFindings
             Title = rule.Title,
             Message = message,
             Change = new ChangeRef(change.Address, [.. change.Actions.Select(a => a.ToWire())]),
-            Source = change.Source.Line is { } line ? new SourceRef(change.Source.File, line) : null,
+            Source = change.SourceLine is { } line ? new SourceRef(change.SourceFile, line) : null,
             Impact = new Impact
             {
                 Components = [.. components],

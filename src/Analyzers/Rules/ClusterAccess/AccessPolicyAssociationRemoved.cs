@@ -68,7 +68,7 @@ public sealed class AccessPolicyAssociationRemoved : IRule
         Title = Rule.Title,
         Message = $"{change.Address}: {principal} loses {policy} ({scope} scope) on cluster {cluster ?? "(unknown)"} - {why}; it can no longer do what that policy allowed in the cluster.",
         Change = new ChangeRef(change.Address, [.. change.Actions.Select(a => a.ToWire())]),
-        Source = change.Source.Line is { } line ? new SourceRef(change.Source.File, line) : null,
+        Source = change.SourceLine is { } line ? new SourceRef(change.SourceFile, line) : null,
         Impact = new Impact { Components = ["kube-apiserver"], TimeToImpact = TimeToImpact.Immediate },
         Evidence =
         [

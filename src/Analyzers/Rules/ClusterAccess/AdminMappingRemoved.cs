@@ -47,7 +47,7 @@ public sealed class AdminMappingRemoved : IRule, IRequiresState
                     ? $"{change.Address} switches the cluster's authentication mode to API, so aws-auth stops counting: {loss.Mapping.RoleArn} (username {loss.Mapping.Username ?? "(none)"}) holds system:masters only there and has no access entry; it loses cluster-admin access."
                     : $"{change.Address} rewrites kube-system/aws-auth without system:masters for {loss.Mapping.RoleArn} (username {loss.Mapping.Username ?? "(none)"}): it loses cluster-admin access.",
                 Change = new ChangeRef(change.Address, [.. change.Actions.Select(a => a.ToWire())]),
-                Source = change.Source.Line is { } line ? new SourceRef(change.Source.File, line) : null,
+                Source = change.SourceLine is { } line ? new SourceRef(change.SourceFile, line) : null,
                 Impact = new Impact { Components = ["kube-apiserver"], TimeToImpact = TimeToImpact.Immediate },
                 Evidence =
                 [

@@ -36,7 +36,7 @@ public sealed class AwsAuthMalformed : IRule
             Title = Rule.Title,
             Message = $"{change.Address} writes a kube-system/aws-auth that aws-iam-authenticator cannot fully read: {after.Problems[0]}.",
             Change = new ChangeRef(change.Address, [.. change.Actions.Select(a => a.ToWire())]),
-            Source = change.Source.Line is { } line ? new SourceRef(change.Source.File, line) : null,
+            Source = change.SourceLine is { } line ? new SourceRef(change.SourceFile, line) : null,
             Impact = new Impact { Components = ["kube-apiserver"], TimeToImpact = TimeToImpact.Immediate },
             Evidence = [.. after.Problems.Select(p => new Evidence(p, SourceRef.Of(AccessFindings.From(change))))],
             Remediation = Rule.Remediation,

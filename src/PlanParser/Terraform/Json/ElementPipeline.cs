@@ -23,6 +23,7 @@ internal sealed class ElementPipeline : IDisposable
     private readonly BlockingCollection<Batch> _queue = new(boundedCapacity: 8);
     private readonly string _file;
     private readonly string _array;
+    private readonly SourceRef _elements;
     private readonly ImmutableArray<ResourceChange>.Builder _into;
     private readonly Thread[] _workers;
     private readonly ConcurrentQueue<Batch> _free = new();
@@ -38,6 +39,7 @@ internal sealed class ElementPipeline : IDisposable
     {
         _file = file;
         _array = array;
+        _elements = SourceRef.ElementsOf(file, array);
         _into = into;
         _current = NewBatch(BatchBytes);
         _workers = new Thread[Math.Clamp(Environment.ProcessorCount, 1, MaxWorkers)];
@@ -147,10 +149,9 @@ internal sealed class ElementPipeline : IDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             var (offset, length, line, column, index) = batch.Element(i);
-            var source = SourceRef.Element(_file, line, _array, index);
             try
             {
-                changes[i] = elements.Read(batch.Bytes.AsMemory(offset, length), source);
+                changes[i] = elements.Read(batch.Bytes.AsMemory(offset, length), _elements, line, index);
             }
             catch (InputException e) when (e.Error.File == "?")
             {

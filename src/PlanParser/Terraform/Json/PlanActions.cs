@@ -18,9 +18,9 @@ internal static class PlanActions
     private static readonly ImmutableArray<ChangeAction> CreateThenDelete = [ChangeAction.Create, ChangeAction.Delete];
 
     /// <summary>Parses the actions array at <paramref name="range"/> of <paramref name="json"/>.</summary>
-    public static ImmutableArray<ChangeAction> Parse(ReadOnlySpan<byte> json, JsonRange range, SourceRef element, string address)
+    public static ImmutableArray<ChangeAction> Parse(ReadOnlySpan<byte> json, JsonRange range, SourceRef elements, int line, int index, string address)
     {
-        var where = new Where(element, address);
+        var where = new Where(elements, line, index, address);
         var reader = new Utf8JsonReader(range.Of(json), JsonLimits.ReaderOptions);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartArray)
@@ -64,9 +64,9 @@ internal static class PlanActions
     };
 
     /// <summary>"resource_changes[3] (aws_iam_role.x)", put together only when an error needs it.</summary>
-    private readonly record struct Where(SourceRef Element, string Address)
+    private readonly record struct Where(SourceRef Elements, int Line, int Index, string Address)
     {
-        public override string ToString() => $"{Element.Path} ({Address})";
+        public override string ToString() => $"{Elements.ElementAt(Line, Index).Path} ({Address})";
     }
 
     private static ChangeAction ParseOne(ref Utf8JsonReader reader, Where where)

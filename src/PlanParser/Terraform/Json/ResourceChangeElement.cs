@@ -23,17 +23,20 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
     /// <summary>The wanted attributes of each type, as UTF-8 to match property names against.</summary>
     private readonly Dictionary<string, Utf8NameSet?> _wanted = new(StringComparer.Ordinal);
 
-    public ResourceChange Read(ReadOnlyMemory<byte> element, SourceRef source)
+    /// <summary>Reads element <paramref name="index"/> (on <paramref name="line"/>) of the array <paramref name="elements"/> names.</summary>
+    public ResourceChange Read(ReadOnlyMemory<byte> element, SourceRef elements, int line, int index)
     {
+        // The element's own source only for an error: the change keeps the array's and its place in it.
+        string Where() => elements.ElementAt(line, index).Path!;
         var json = element.Span;
         _attributes.Clear();
         var reader = new Utf8JsonReader(json, JsonLimits.ReaderOptions);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
-            throw new InputException($"{source.Path}: expected an object, found {KindOf(reader.TokenType)}");
+            throw new InputException($"{Where()}: expected an object, found {KindOf(reader.TokenType)}");
 
         string? address = null, previousAddress = null, module = null, mode = null, type = null, name = null;
-        string? index = null, provider = null, reason = null, deposed = null;
+        string? instanceKey = null, provider = null, reason = null, deposed = null;
         var change = default(ChangeFields);
         var sawChange = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -44,7 +47,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             else if (reader.ValueTextEquals("mode"u8)) mode = InternedValue(ref reader);
             else if (reader.ValueTextEquals("module_address"u8)) module = InternedValue(ref reader);
             else if (reader.ValueTextEquals("previous_address"u8)) previousAddress = StringValue(ref reader);
-            else if (reader.ValueTextEquals("index"u8)) index = IndexValue(ref reader, json);
+            else if (reader.ValueTextEquals("index"u8)) instanceKey = IndexValue(ref reader, json);
             else if (reader.ValueTextEquals("provider_name"u8)) provider = InternedValue(ref reader);
             else if (reader.ValueTextEquals("action_reason"u8)) reason = InternedValue(ref reader);
             else if (reader.ValueTextEquals("deposed"u8)) deposed = StringValue(ref reader);
@@ -62,12 +65,12 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             }
         }
 
-        if (type is null) throw new InputException($"{source.Path}: missing \"type\"");
-        if (name is null) throw new InputException($"{source.Path}: missing \"name\"");
-        address ??= AddressFromParts(module, mode, type, name, index);
-        if (!sawChange) throw new InputException($"{source.Path} ({address}): no change object");
-        if (change.Actions is null) throw new InputException($"{source.Path} ({address}): change.actions is missing or empty");
-        var actions = PlanActions.Parse(json, change.Actions.Value, source, address);
+        if (type is null) throw new InputException($"{Where()}: missing \"type\"");
+        if (name is null) throw new InputException($"{Where()}: missing \"name\"");
+        address ??= AddressFromParts(module, mode, type, name, instanceKey);
+        if (!sawChange) throw new InputException($"{Where()} ({address}): no change object");
+        if (change.Actions is null) throw new InputException($"{Where()} ({address}): change.actions is missing or empty");
+        var actions = PlanActions.Parse(json, change.Actions.Value, elements, line, index, address);
 
         var withValues = scope.Includes(type);
         var only = scope.AttributesOf(type);
@@ -81,7 +84,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             Mode = mode ?? "managed",
             Type = type,
             Name = name,
-            Index = index,
+            Index = instanceKey,
             ProviderName = provider,
             Actions = actions,
             ReplaceOrder = PlanActions.OrderOf(actions),
@@ -92,7 +95,8 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             After = afterValue,
             ValuesComplete = withValues && only is null,
             ReplacePaths = change.ReplacePaths,
-            Source = source,
+            Source = elements,
+            SourceElement = (line, index),
         };
     }
 
