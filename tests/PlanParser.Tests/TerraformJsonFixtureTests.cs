@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
 using Kalc.Iac.PlanParser.Terraform.Json;
