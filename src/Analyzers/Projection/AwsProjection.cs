@@ -11,12 +11,15 @@ namespace Kalc.Iac.Analyzers.Projection;
 /// Joins by identity (role and profile names, ARNs, instance ids), never by Terraform address.</summary>
 internal sealed class AwsProjection
 {
-    private readonly Dictionary<string, IamRole> roles;
-    private readonly Dictionary<string, InstanceProfile> profiles;
-    private readonly Dictionary<string, Ec2Instance> instances;
-    private readonly Dictionary<string, ManagedPolicy> policies;
-    private readonly Dictionary<string, OidcProvider> oidc;
-    private readonly Dictionary<string, PodIdentityAssociation> podIdentities;
+    // Each kind's map is made when a change first touches that kind: the permission analysis projects single changes
+    // (PermissionAnalysis.Alone), where a role's change need not copy 10,000 instances. Untouched kinds keep the state's
+    // arrays (Build).
+    private Dictionary<string, IamRole>? rolesByName;
+    private Dictionary<string, InstanceProfile>? profilesByName;
+    private Dictionary<string, Ec2Instance>? instancesById;
+    private Dictionary<string, ManagedPolicy>? policiesByArn;
+    private Dictionary<string, OidcProvider>? oidcByArn;
+    private Dictionary<string, PodIdentityAssociation>? podIdentitiesById;
     private readonly Dictionary<string, string> unknowns = new(StringComparer.Ordinal);
     private readonly HashSet<string> profilesSetByPlan = new(StringComparer.Ordinal);
     private readonly HashSet<string> rolesGone = new(StringComparer.Ordinal);
@@ -27,13 +30,19 @@ internal sealed class AwsProjection
     {
         this.state = state;
         account = AwsAccount.Of(state);
-        roles = state.Roles.ToDictionary(r => r.Name, StringComparer.Ordinal);
-        profiles = state.InstanceProfiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
-        instances = state.Instances.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
-        policies = state.Policies.ToDictionary(p => p.Arn, StringComparer.Ordinal);
-        oidc = state.OidcProviders.ToDictionary(p => p.Arn, StringComparer.Ordinal);
-        podIdentities = state.PodIdentityAssociations.ToDictionary(a => a.AssociationId, StringComparer.Ordinal);
     }
+
+    private Dictionary<string, IamRole> Roles => rolesByName ??= state.Roles.ToDictionary(r => r.Name, StringComparer.Ordinal);
+
+    private Dictionary<string, InstanceProfile> Profiles => profilesByName ??= state.InstanceProfiles.ToDictionary(p => p.Name, StringComparer.Ordinal);
+
+    private Dictionary<string, Ec2Instance> Instances => instancesById ??= state.Instances.ToDictionary(i => i.InstanceId, StringComparer.Ordinal);
+
+    private Dictionary<string, ManagedPolicy> Policies => policiesByArn ??= state.Policies.ToDictionary(p => p.Arn, StringComparer.Ordinal);
+
+    private Dictionary<string, OidcProvider> Oidc => oidcByArn ??= state.OidcProviders.ToDictionary(p => p.Arn, StringComparer.Ordinal);
+
+    private Dictionary<string, PodIdentityAssociation> PodIdentities => podIdentitiesById ??= state.PodIdentityAssociations.ToDictionary(a => a.AssociationId, StringComparer.Ordinal);
 
     public static (AwsState State, ImmutableDictionary<string, string> Unknowns) Apply(AwsState state, IReadOnlyList<MappedChange> changes)
     {
@@ -76,10 +85,10 @@ internal sealed class AwsProjection
     private void TakeGoneRolesOutOfProfiles()
     {
         if (rolesGone.Count == 0) return;
-        foreach (var (name, profile) in profiles.ToList())
+        foreach (var (name, profile) in Profiles.ToList())
         {
             if (profilesSetByPlan.Contains(name) || !profile.RoleNames.Any(rolesGone.Contains)) continue;
-            profiles[name] = profile with { RoleNames = profile.RoleNames.RemoveAll(rolesGone.Contains) };
+            Profiles[name] = profile with { RoleNames = profile.RoleNames.RemoveAll(rolesGone.Contains) };
         }
     }
 
@@ -88,16 +97,16 @@ internal sealed class AwsProjection
         var kind = c.Change.Kind;
         var oldName = c.Before?.Name.Value;
         if (kind is ChangeKind.Delete or ChangeKind.Replace && oldName is not null)
-            profiles.Remove(oldName);
+            Profiles.Remove(oldName);
         if (kind is ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update && c.After is { } after)
         {
             if (!after.Name.IsKnown) { unknowns[$"instance-profile:{c.Change.Address}"] = "the new instance profile's name is known only after apply"; return; }
             var name = after.Name.Value ?? oldName;
             if (name is null) return;
-            profiles.TryGetValue(name, out var existing);
+            Profiles.TryGetValue(name, out var existing);
             if (!after.Role.IsKnown) unknowns[$"instance-profile-role:{name}"] = $"the role of instance profile {name} is known only after apply";
             var roleNames = after.Role is { IsKnown: true, Value: { } role } ? ImmutableArray.Create(role) : ImmutableArray<string>.Empty;
-            profiles[name] = (existing ?? new InstanceProfile
+            Profiles[name] = (existing ?? new InstanceProfile
             {
                 Arn = after.Arn.Value ?? ProfileArn(name, after.Path.IsKnown ? after.Path.Value : null),
                 Name = name,
@@ -116,7 +125,7 @@ internal sealed class AwsProjection
         var oldName = c.Before?.Name.Value;
         if (kind is ChangeKind.Delete or ChangeKind.Replace && oldName is not null)
         {
-            roles.Remove(oldName);
+            Roles.Remove(oldName);
             rolesGone.Add(oldName);
         }
         if (kind is not (ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update) || c.After is not { } after) return;
@@ -125,7 +134,7 @@ internal sealed class AwsProjection
             unknowns[$"role:{c.Change.Address}"] = "the new role's name is known only after apply";
             return;
         }
-        roles.TryGetValue(roleName, out var existing);
+        Roles.TryGetValue(roleName, out var existing);
         var role = existing ?? new IamRole
         {
             Arn = after.Arn.Value ?? RoleArn(roleName),
@@ -151,7 +160,7 @@ internal sealed class AwsProjection
                 role = role with { InlinePolicies = inline.Where(p => p.Policy is not null).ToImmutableDictionary(p => p.Name, p => p.Policy!) };
             else unknowns[$"role-inline:{roleName}"] = $"the inline policies of role {roleName} are known only after apply";
         }
-        roles[roleName] = role;
+        Roles[roleName] = role;
     }
 
     private void ApplyInstance(Ec2InstanceChange c)
@@ -160,10 +169,10 @@ internal sealed class AwsProjection
         if (id is null) return; // a new instance: nothing in the cluster runs on it yet
         if (c.Change.RemovesObject || c.Change.Kind == ChangeKind.Replace)
         {
-            instances.Remove(id);
+            Instances.Remove(id);
             return;
         }
-        if (c.Change.Kind != ChangeKind.Update || !instances.TryGetValue(id, out var instance) || c.After is null) return;
+        if (c.Change.Kind != ChangeKind.Update || !Instances.TryGetValue(id, out var instance) || c.After is null) return;
         var beforeProfile = c.Before?.InstanceProfileName.Value;
         if (!c.After.InstanceProfileName.IsKnown)
         {
@@ -172,9 +181,9 @@ internal sealed class AwsProjection
         }
         var afterProfile = c.After.InstanceProfileName.Value;
         if (afterProfile == beforeProfile) return;
-        instances[id] = instance with
+        Instances[id] = instance with
         {
-            InstanceProfileArn = afterProfile is null ? null : profiles.TryGetValue(afterProfile, out var p) ? p.Arn : ProfileArn(afterProfile),
+            InstanceProfileArn = afterProfile is null ? null : Profiles.TryGetValue(afterProfile, out var p) ? p.Arn : ProfileArn(afterProfile),
             InstanceProfileId = null,
             ProfileAssociatedByPlan = afterProfile is not null,
         };
@@ -182,14 +191,14 @@ internal sealed class AwsProjection
 
     private void ApplyAttachment(RolePolicyAttachmentChange c)
     {
-        if (c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before is { Role.Value: { } r, PolicyArn.Value: { } arn } && roles.TryGetValue(r, out var role))
-            roles[r] = role with { AttachedManagedPolicyArns = role.AttachedManagedPolicyArns.Remove(arn) };
+        if (c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before is { Role.Value: { } r, PolicyArn.Value: { } arn } && Roles.TryGetValue(r, out var role))
+            Roles[r] = role with { AttachedManagedPolicyArns = role.AttachedManagedPolicyArns.Remove(arn) };
         if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace && c.After is { } after)
         {
             if (after is { Role.Value: { } r2, PolicyArn.Value: { } arn2 } && after.Role.IsKnown && after.PolicyArn.IsKnown)
             {
-                if (roles.TryGetValue(r2, out var role2) && !role2.AttachedManagedPolicyArns.Contains(arn2))
-                    roles[r2] = role2 with { AttachedManagedPolicyArns = role2.AttachedManagedPolicyArns.Add(arn2) };
+                if (Roles.TryGetValue(r2, out var role2) && !role2.AttachedManagedPolicyArns.Contains(arn2))
+                    Roles[r2] = role2 with { AttachedManagedPolicyArns = role2.AttachedManagedPolicyArns.Add(arn2) };
             }
             else if (after.Role is { IsKnown: true, Value: { } knownRole })
             {
@@ -205,14 +214,14 @@ internal sealed class AwsProjection
 
     private void ApplyInlinePolicy(RolePolicyChange c)
     {
-        if (c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before is { Role.Value: { } r, Name.Value: { } n } && roles.TryGetValue(r, out var role))
-            roles[r] = role with { InlinePolicies = role.InlinePolicies.Remove(n) };
-        if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update && c.After is { Role.Value: { } r2 } after && roles.TryGetValue(r2, out var role2))
+        if (c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before is { Role.Value: { } r, Name.Value: { } n } && Roles.TryGetValue(r, out var role))
+            Roles[r] = role with { InlinePolicies = role.InlinePolicies.Remove(n) };
+        if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update && c.After is { Role.Value: { } r2 } after && Roles.TryGetValue(r2, out var role2))
         {
             var name = after.Name.Value ?? c.Before?.Name.Value;
             if (name is null) return;
             if (after.Policy is { IsKnown: true, Value: { } text })
-                roles[r2] = role2 with { InlinePolicies = role2.InlinePolicies.SetItem(name, text) };
+                Roles[r2] = role2 with { InlinePolicies = role2.InlinePolicies.SetItem(name, text) };
             else
                 unknowns[$"role-inline:{r2}:{name}"] = $"inline policy {name} of role {r2} is known only after apply";
         }
@@ -223,12 +232,12 @@ internal sealed class AwsProjection
         var arn = c.Before?.Arn.Value;
         if (c.Change.Kind == ChangeKind.Delete && arn is not null)
         {
-            policies.Remove(arn);
+            Policies.Remove(arn);
             return;
         }
-        if (c.Change.Kind is ChangeKind.Update or ChangeKind.Replace && arn is not null && policies.TryGetValue(arn, out var policy) && c.After is { } after)
+        if (c.Change.Kind is ChangeKind.Update or ChangeKind.Replace && arn is not null && Policies.TryGetValue(arn, out var policy) && c.After is { } after)
         {
-            if (after.Policy is { IsKnown: true, Value: { } text }) policies[arn] = policy with { Document = text, DefaultVersionId = null };
+            if (after.Policy is { IsKnown: true, Value: { } text }) Policies[arn] = policy with { Document = text, DefaultVersionId = null };
             else unknowns[$"policy:{arn}"] = $"the new default version of {arn} is known only after apply";
         }
     }
@@ -236,12 +245,12 @@ internal sealed class AwsProjection
     private void ApplyOidc(OidcProviderChange c)
     {
         if (c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before?.Arn.Value is { } arn)
-            oidc.Remove(arn);
+            Oidc.Remove(arn);
         if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace && c.After is { Url.Value: { } url } after)
         {
             var host = url.Replace("https://", "", StringComparison.Ordinal);
             var newArn = after.Arn.Value ?? Arn("oidc-provider/", host, "OIDC provider ");
-            oidc[newArn] = new OidcProvider
+            Oidc[newArn] = new OidcProvider
             {
                 Arn = newArn,
                 Url = host,
@@ -254,12 +263,12 @@ internal sealed class AwsProjection
     private void ApplyPodIdentity(PodIdentityAssociationChange c)
     {
         if (c.Change.Kind is ChangeKind.Delete or ChangeKind.Replace && c.Before?.AssociationId.Value is { } id)
-            podIdentities.Remove(id);
+            PodIdentities.Remove(id);
         if (c.Change.Kind is ChangeKind.Create or ChangeKind.Replace or ChangeKind.Update && c.After is { } a &&
             a.ClusterName.Value is { } cluster && a.Namespace.Value is { } ns && a.ServiceAccount.Value is { } sa)
         {
             var key = c.Before?.AssociationId.Value ?? $"planned:{c.Change.Address}";
-            podIdentities[key] = new PodIdentityAssociation
+            PodIdentities[key] = new PodIdentityAssociation
             {
                 AssociationId = key,
                 ClusterName = cluster,
@@ -284,25 +293,25 @@ internal sealed class AwsProjection
         }
         var afterRoles = c.Change.Kind == ChangeKind.Delete ? [] : c.After?.Roles.Value ?? [];
         foreach (var r in beforeRoles.Except(afterRoles, StringComparer.Ordinal))
-            if (roles.TryGetValue(r, out var role)) roles[r] = role with { AttachedManagedPolicyArns = role.AttachedManagedPolicyArns.Remove(arn) };
+            if (Roles.TryGetValue(r, out var role)) Roles[r] = role with { AttachedManagedPolicyArns = role.AttachedManagedPolicyArns.Remove(arn) };
         foreach (var r in afterRoles)
-            if (roles.TryGetValue(r, out var role) && !role.AttachedManagedPolicyArns.Contains(arn)) roles[r] = role with { AttachedManagedPolicyArns = role.AttachedManagedPolicyArns.Add(arn) };
+            if (Roles.TryGetValue(r, out var role) && !role.AttachedManagedPolicyArns.Contains(arn)) Roles[r] = role with { AttachedManagedPolicyArns = role.AttachedManagedPolicyArns.Add(arn) };
     }
 
     /// <summary>aws_iam_role_policy_attachments_exclusive: created or updated, the role keeps exactly these attachments.</summary>
     private void ApplyExclusiveAttachments(ExclusiveAttachmentsChange c)
     {
-        if (c.Change.Kind is not (ChangeKind.Create or ChangeKind.Update or ChangeKind.Replace) || c.After is not { RoleName.Value: { } name } after || !roles.TryGetValue(name, out var role)) return;
-        if (after.PolicyArns is { IsKnown: true, Value: { } arns }) roles[name] = role with { AttachedManagedPolicyArns = [.. arns] };
+        if (c.Change.Kind is not (ChangeKind.Create or ChangeKind.Update or ChangeKind.Replace) || c.After is not { RoleName.Value: { } name } after || !Roles.TryGetValue(name, out var role)) return;
+        if (after.PolicyArns is { IsKnown: true, Value: { } arns }) Roles[name] = role with { AttachedManagedPolicyArns = [.. arns] };
         else unknowns[$"role-managed:{name}"] = $"the managed policies of role {name} are known only after apply";
     }
 
     /// <summary>aws_iam_role_policies_exclusive: created or updated, inline policies not named are deleted.</summary>
     private void ApplyExclusiveInline(ExclusiveInlineChange c)
     {
-        if (c.Change.Kind is not (ChangeKind.Create or ChangeKind.Update or ChangeKind.Replace) || c.After is not { RoleName.Value: { } name } after || !roles.TryGetValue(name, out var role)) return;
+        if (c.Change.Kind is not (ChangeKind.Create or ChangeKind.Update or ChangeKind.Replace) || c.After is not { RoleName.Value: { } name } after || !Roles.TryGetValue(name, out var role)) return;
         if (after.PolicyNames is { IsKnown: true, Value: { } keep })
-            roles[name] = role with { InlinePolicies = role.InlinePolicies.Where(p => keep.Contains(p.Key)).ToImmutableDictionary(p => p.Key, p => p.Value) };
+            Roles[name] = role with { InlinePolicies = role.InlinePolicies.Where(p => keep.Contains(p.Key)).ToImmutableDictionary(p => p.Key, p => p.Value) };
         else unknowns[$"role-inline:{name}"] = $"the inline policies role {name} keeps are known only after apply";
     }
 
@@ -336,11 +345,11 @@ internal sealed class AwsProjection
 
     private AwsState Build() => state with
     {
-        Roles = [.. roles.Values],
-        InstanceProfiles = [.. profiles.Values],
-        Instances = [.. instances.Values],
-        Policies = [.. policies.Values],
-        OidcProviders = [.. oidc.Values],
-        PodIdentityAssociations = [.. podIdentities.Values],
+        Roles = rolesByName is null ? state.Roles : [.. rolesByName.Values],
+        InstanceProfiles = profilesByName is null ? state.InstanceProfiles : [.. profilesByName.Values],
+        Instances = instancesById is null ? state.Instances : [.. instancesById.Values],
+        Policies = policiesByArn is null ? state.Policies : [.. policiesByArn.Values],
+        OidcProviders = oidcByArn is null ? state.OidcProviders : [.. oidcByArn.Values],
+        PodIdentityAssociations = podIdentitiesById is null ? state.PodIdentityAssociations : [.. podIdentitiesById.Values],
     };
 }

@@ -12,7 +12,11 @@ public sealed record ResourceChange
     public required string Address { get; init; }
 
     /// <summary>Address before a <c>moved</c> block, if any.</summary>
-    public string? PreviousAddress { get; init; }
+    public string? PreviousAddress
+    {
+        get => _rare?.PreviousAddress;
+        init { if (value != PreviousAddress) _rare = (_rare ?? Rare.None) with { PreviousAddress = value }; }
+    }
 
     /// <summary>Module part of the address (<c>module.iam</c>), or null for the root module.</summary>
     public string? ModuleAddress { get; init; }
@@ -46,13 +50,25 @@ public sealed record ResourceChange
     public ReplaceOrder ReplaceOrder { get; init; } = ReplaceOrder.NotReplace;
 
     /// <summary>Terraform's action_reason (e.g. <c>replace_because_cannot_update</c>) or the text plan's "(because ...)".</summary>
-    public string? ActionReason { get; init; }
+    public string? ActionReason
+    {
+        get => _rare?.ActionReason;
+        init { if (value != ActionReason) _rare = (_rare ?? Rare.None) with { ActionReason = value }; }
+    }
 
     /// <summary>Deposed object key when this change concerns a deposed object.</summary>
-    public string? Deposed { get; init; }
+    public string? Deposed
+    {
+        get => _rare?.Deposed;
+        init { if (value != Deposed) _rare = (_rare ?? Rare.None) with { Deposed = value }; }
+    }
 
     /// <summary>Set when the change imports an existing object.</summary>
-    public bool Importing { get; init; }
+    public bool Importing
+    {
+        get => _rare?.Importing ?? false;
+        init { if (value != Importing) _rare = (_rare ?? Rare.None) with { Importing = value }; }
+    }
 
     /// <summary>Values before and after; sensitive leaves are <see cref="PlanValue.Sensitive"/>,
     /// unknown leaves <see cref="PlanValue.Unknown"/>. Null object when absent (create/delete).</summary>
@@ -64,7 +80,20 @@ public sealed record ResourceChange
     public bool ValuesComplete { get; init; } = true;
 
     /// <summary>Attributes whose change forces replacement (text: "# forces replacement"; JSON: replace_paths).</summary>
-    public ImmutableArray<string> ReplacePaths { get; init; } = [];
+    public ImmutableArray<string> ReplacePaths
+    {
+        get => _rare?.ReplacePaths ?? [];
+        init { if (!(value.IsDefaultOrEmpty && ReplacePaths.IsEmpty)) _rare = (_rare ?? Rare.None) with { ReplacePaths = value.IsDefault ? [] : value }; }
+    }
+
+    /// <summary>What few changes have (a previous address, an action reason, a deposed key, an import, replace paths),
+    /// kept apart: null for most changes of a plan (three references and a flag fewer for each of them).</summary>
+    private readonly Rare? _rare;
+
+    private sealed record Rare(string? PreviousAddress, string? ActionReason, string? Deposed, bool Importing, ImmutableArray<string> ReplacePaths)
+    {
+        public static readonly Rare None = new(null, null, null, false, []);
+    }
 
     private readonly SourceRef _source = null!;
     private readonly int _elementLine;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Kalc.Iac.AwsModel.Model;
 using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
@@ -38,7 +39,11 @@ public sealed class SecurityGroupMapper : IResourceMapper
 
     private static Known<ImmutableArray<SecurityGroupRule>> Rules(PlanValue v, string groupId, SourceRef source)
     {
-        var all = ImmutableArray.CreateBuilder<SecurityGroupRule>();
+        // The blocks' rules are put together in one array of their total size (a group has a few blocks, a large plan
+        // thousands of groups): one block's rules are its array as made.
+        var blocks = Blocks ??= [];
+        blocks.Clear();
+        var total = 0;
         foreach (var (attribute, egress) in Directions)
         {
             var list = v[attribute];
@@ -47,9 +52,23 @@ public sealed class SecurityGroupMapper : IResourceMapper
             {
                 var rules = SecurityGroupPlanRules.FromBlock(block, groupId, egress, source);
                 if (!rules.IsKnown) return rules;
-                all.AddRange(rules.Value);
+                if (rules.Value.IsEmpty) continue;
+                blocks.Add(rules.Value);
+                total += rules.Value.Length;
             }
         }
-        return Known<ImmutableArray<SecurityGroupRule>>.Of(all.ToImmutable());
+        if (blocks.Count <= 1) return Known<ImmutableArray<SecurityGroupRule>>.Of(blocks.Count == 0 ? [] : blocks[0]);
+        var all = new SecurityGroupRule[total];
+        var at = 0;
+        foreach (var rules in blocks)
+        {
+            rules.CopyTo(all, at);
+            at += rules.Length;
+        }
+        return Known<ImmutableArray<SecurityGroupRule>>.Of(ImmutableCollectionsMarshal.AsImmutableArray(all));
     }
+
+    /// <summary>The blocks' rules of the group being read (one list per thread, reused).</summary>
+    [ThreadStatic]
+    private static List<ImmutableArray<SecurityGroupRule>>? Blocks;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Kalc.Iac.AwsModel.Model;
 using Kalc.Iac.Core;
 using Kalc.Iac.PlanParser.Model;
@@ -40,7 +41,8 @@ public static class SecurityGroupPlanRules
         var self = block["self"];
         var selfRule = self is PlanBool { Value: true };
         if (!selfRule && self is PlanUnknown) return Known<ImmutableArray<SecurityGroupRule>>.Unknown("self is known only after apply");
-        var rules = ImmutableArray.CreateBuilder<SecurityGroupRule>(count + (single is null ? 0 : 1) + (selfRule ? 1 : 0));
+        var rules = new SecurityGroupRule[count + (single is null ? 0 : 1) + (selfRule ? 1 : 0)];
+        var made = 0;
         SecurityGroupRule Rule(string? v4 = null, string? v6 = null, string? prefixList = null, string? group = null) => new()
         {
             GroupId = groupId,
@@ -55,13 +57,13 @@ public static class SecurityGroupPlanRules
             PrefixListId = prefixList,
             ReferencedGroupId = group,
         };
-        foreach (var v in v4s) rules.Add(Rule(v4: v.AsString()));
-        foreach (var v in v6s) rules.Add(Rule(v6: v.AsString()));
-        foreach (var v in prefixLists) rules.Add(Rule(prefixList: v.AsString()));
-        foreach (var v in groups) rules.Add(Rule(group: v.AsString()));
-        if (single is not null) rules.Add(Rule(group: single));
-        if (selfRule) rules.Add(Rule(group: groupId));
-        return Known<ImmutableArray<SecurityGroupRule>>.Of(rules.MoveToImmutable());
+        foreach (var v in v4s) rules[made++] = Rule(v4: v.AsString());
+        foreach (var v in v6s) rules[made++] = Rule(v6: v.AsString());
+        foreach (var v in prefixLists) rules[made++] = Rule(prefixList: v.AsString());
+        foreach (var v in groups) rules[made++] = Rule(group: v.AsString());
+        if (single is not null) rules[made++] = Rule(group: single);
+        if (selfRule) rules[made++] = Rule(group: groupId);
+        return Known<ImmutableArray<SecurityGroupRule>>.Of(ImmutableCollectionsMarshal.AsImmutableArray(rules));
     }
 
     /// <summary>An aws_vpc_security_group_ingress_rule / egress_rule: one peer.</summary>
