@@ -11,6 +11,12 @@ namespace Kalc.Iac.Analyzers.Network;
 /// the control-plane nodes).</summary>
 public sealed class ClusterNetwork
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ClusterTopology, ClusterNetwork> ByTopology = new();
+
+    /// <summary>The network of <paramref name="topology"/>, worked out once for the analyses that ask (the node flows and
+    /// the removed groups: one per node of the cluster each, otherwise).</summary>
+    public static ClusterNetwork Of(ClusterTopology topology) => ByTopology.GetValue(topology, t => new ClusterNetwork(t));
+
     public ClusterNetwork(ClusterTopology topology)
     {
         var aws = topology.World.Aws;

@@ -36,7 +36,7 @@ public sealed class NodeNetworkAnalysis
         // Adding rules only ever allows more: a plan whose group edits are all new rules cannot block a flow.
         if (projection.ChangesByGroup.Values.All(list => list.All(c => c.Kind == ChangeKind.Create))) return new([], [], [], false);
         var touched = projection.ChangesByGroup;
-        var network = new ClusterNetwork(topology);
+        var network = ClusterNetwork.Of(topology);
         var losses = ImmutableArray.CreateBuilder<FlowLoss>();
         var unknown = ImmutableArray.CreateBuilder<string>();
 

@@ -54,7 +54,7 @@ public static class SecurityGroupRemoval
             .ToList();
         if (removed.Count == 0) return [];
         var aws = topology.World.Aws;
-        var network = new ClusterNetwork(topology);
+        var network = ClusterNetwork.Of(topology);
         var before = SecurityGroupRuleSet.Of(aws);
         var clusterInstances = topology.Nodes.Select(topology.InstanceOf).OfType<Ec2Instance>().Where(i => i.IsLive)
             .ToDictionary(i => i.InstanceId, StringComparer.Ordinal);

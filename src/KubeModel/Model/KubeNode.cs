@@ -8,7 +8,15 @@ public sealed record KubeNode
 {
     public required string Name { get; init; }
 
-    public string? ProviderId { get; init; }
+    public string? ProviderId
+    {
+        get;
+        init
+        {
+            field = value;
+            InstanceId = InstanceIdOf(value);
+        }
+    }
 
     public ImmutableDictionary<string, string> Labels { get; init; } = ImmutableDictionary<string, string>.Empty;
 
@@ -29,14 +37,14 @@ public sealed record KubeNode
 
     public required SourceRef Source { get; init; }
 
-    /// <summary>The EC2 instance id in an <c>aws:///zone/i-...</c> providerID, or null.</summary>
-    public string? InstanceId
+    /// <summary>The EC2 instance id in an <c>aws:///zone/i-...</c> providerID, or null (read once: every analysis that
+    /// joins nodes to instances asks, for each node).</summary>
+    public string? InstanceId { get; private init; }
+
+    private static string? InstanceIdOf(string? providerId)
     {
-        get
-        {
-            if (ProviderId is null || !ProviderId.StartsWith("aws://", StringComparison.Ordinal)) return null;
-            var last = ProviderId[(ProviderId.LastIndexOf('/') + 1)..];
-            return last.StartsWith("i-", StringComparison.Ordinal) ? last : null;
-        }
+        if (providerId is null || !providerId.StartsWith("aws://", StringComparison.Ordinal)) return null;
+        var last = providerId[(providerId.LastIndexOf('/') + 1)..];
+        return last.StartsWith("i-", StringComparison.Ordinal) ? last : null;
     }
 }

@@ -47,7 +47,9 @@ internal sealed class JsonWindow : IDisposable
     {
         _stream = stream;
         _file = file;
-        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bufferBytes, head.Length + bufferBytes));
+        // The head is as large as the window's buffer (1 MiB): a buffer of the head's size reads on once the parser has
+        // consumed part of it (Fill), where head + buffer was a 2 MiB array for the length of the read.
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(bufferBytes, head.Length));
         head.CopyTo(_buffer);
         _end = head.Length;
         Line = firstLine;
