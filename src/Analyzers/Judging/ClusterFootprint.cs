@@ -38,6 +38,7 @@ public sealed partial class ClusterFootprint
         var aws = world.Aws;
         var nodeInstances = NodeInstances(topology);
         var count = new Dictionary<(IdentityKind, string), int>();
+        var profileNames = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (instance, node) in nodeInstances)
         {
             Use(IdentityKind.Instance, instance.InstanceId, $"instance {instance.InstanceId} (node {node})");
@@ -46,7 +47,12 @@ public sealed partial class ClusterFootprint
             if (instance.VpcId is { } vpc) Count(count, IdentityKind.Vpc, vpc);
             if (instance.LaunchTemplateId is { } lt) Count(count, IdentityKind.LaunchTemplate, lt);
             if (instance.Tags.TryGetValue("aws:autoscaling:groupName", out var asg)) Count(count, IdentityKind.AutoScalingGroup, asg);
-            if (instance.InstanceProfileArn is { } profileArn) Count(count, IdentityKind.InstanceProfile, profileArn[(profileArn.LastIndexOf('/') + 1)..]);
+            if (instance.InstanceProfileArn is { } profileArn)
+            {
+                // Thousands of instances share a few profiles: each profile's name is cut from its ARN once.
+                if (!profileNames.TryGetValue(profileArn, out var profileName)) profileNames[profileArn] = profileName = NameOf(profileArn);
+                Count(count, IdentityKind.InstanceProfile, profileName);
+            }
         }
         foreach (var ((kind, value), n) in count)
             Use(kind, value, $"{Noun(kind)} {value} of {n} node{(n == 1 ? "" : "s")}");

@@ -318,8 +318,17 @@ internal sealed class AwsProjection
     /// <summary>The planned value when it is known (callers note an unknown one), else what the state has.</summary>
     private static string? KnownOr(Known<string?> value, string? current) => value.IsKnown ? value.Value ?? current : current;
 
-    private static bool ChangedList(Known<IReadOnlyList<string>> before, Known<IReadOnlyList<string>> after) =>
-        !after.IsKnown || !before.IsKnown || !before.Value!.OrderBy(x => x, StringComparer.Ordinal).SequenceEqual(after.Value!.OrderBy(x => x, StringComparer.Ordinal));
+    /// <summary>Whether the list changed, in any order (most roles' lists are the same object or the same in order: no sort then).</summary>
+    private static bool ChangedList(Known<IReadOnlyList<string>> before, Known<IReadOnlyList<string>> after)
+    {
+        if (!after.IsKnown || !before.IsKnown) return true;
+        IReadOnlyList<string> b = before.Value!, a = after.Value!;
+        if (ReferenceEquals(a, b)) return false;
+        if (a.Count != b.Count) return true;
+        var inOrder = true;
+        for (var i = 0; i < a.Count && inOrder; i++) inOrder = string.Equals(a[i], b[i], StringComparison.Ordinal);
+        return !inOrder && !b.Order(StringComparer.Ordinal).SequenceEqual(a.Order(StringComparer.Ordinal));
+    }
 
     private static bool ChangedInline(Known<IReadOnlyList<(string Name, string? Policy)>> before, Known<IReadOnlyList<(string Name, string? Policy)>> after) =>
         !after.IsKnown || !before.IsKnown || !before.Value!.SequenceEqual(after.Value!);

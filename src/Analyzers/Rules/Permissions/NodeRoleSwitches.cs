@@ -58,8 +58,10 @@ internal sealed class NodeRoleSwitches
                 !afterInstances.TryGetValue(instance.InstanceId, out var afterInstance) ||
                 afterInstance.InstanceProfileArn is not { } arn)
                 continue;
-            var profileName = arn[(arn.LastIndexOf('/') + 1)..];
-            var profile = afterProfilesByArn.GetValueOrDefault(arn) ?? afterProfilesByName.GetValueOrDefault(profileName);
+            // The name is cut from the ARN only when the ARN is not the profile's own (every node is asked about, per component).
+            var profile = afterProfilesByArn.GetValueOrDefault(arn);
+            var profileName = profile?.Name ?? arn[(arn.LastIndexOf('/') + 1)..];
+            profile ??= afterProfilesByName.GetValueOrDefault(profileName);
             var cause = Cause(instance.InstanceId, profile?.Name ?? profileName, afterInstance.ProfileAssociatedByPlan);
             if (profile is null)
             {

@@ -75,6 +75,8 @@ internal sealed class ElementPipeline : IDisposable
     {
         Finish();
         _failure?.Error.Throw();
+        // Every change goes in at once: room for all of them, not a doubling per power of two.
+        _into.Capacity = Math.Max(_into.Capacity, _into.Count + _index);
         var openTofu = false;
         for (var b = 0; b < _batches; b++)
         {
