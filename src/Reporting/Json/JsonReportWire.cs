@@ -25,13 +25,10 @@ internal sealed record JsonToolWire(string Name, string Version);
 
 internal sealed record JsonInputWire(string Kind, string? FormatVersion, string? Producer);
 
-internal sealed record JsonChangesWire(int Total, JsonByActionWire ByAction, int Analysed, int Unsupported, int Unknown, IReadOnlyList<JsonNotAnalysedWire> NotAnalysed);
-
-/// <summary>A change counted as unsupported or unknown, with why (schemaVersion 1, added: "changes.notAnalysed").</summary>
-internal sealed record JsonNotAnalysedWire(
-    string Address,
-    string Status,
-    [property: JsonConverter(typeof(UnanalysedReasonConverter))] Kalc.Iac.Analyzers.Model.UnanalysedChange Reason);
+/// <summary>NotAnalysed: the changes counted as unsupported or unknown, each with why (schemaVersion 1, added:
+/// "changes.notAnalysed"; written as {"address", "status", "reason"} by <see cref="NotAnalysedConverter"/>).</summary>
+internal sealed record JsonChangesWire(int Total, JsonByActionWire ByAction, int Analysed, int Unsupported, int Unknown,
+    [property: JsonConverter(typeof(NotAnalysedConverter))] System.Collections.Immutable.ImmutableArray<Kalc.Iac.Analyzers.Model.UnanalysedChange> NotAnalysed);
 
 internal sealed record JsonByActionWire(
     int Create,

@@ -59,7 +59,7 @@ public sealed class JsonReporter : IReporter
             changes.Analysed,
             changes.Unsupported,
             changes.Unknown,
-            [.. (changes.NotAnalysed.IsDefault ? [] : changes.NotAnalysed).Select(n => new JsonNotAnalysedWire(n.Address, StatusWire(n.Status), n))]);
+            changes.NotAnalysed);
     }
 
     private static JsonFindingWire ToWire(Finding finding) => new(
@@ -77,14 +77,6 @@ public sealed class JsonReporter : IReporter
             finding.Impact.TimeToImpact.ToWire()),
         [.. (finding.Evidence.IsDefault ? [] : finding.Evidence).Select(e => new JsonEvidenceWire(e.Fact, e.From.ToString(), e.From.Kind.ToString().ToLowerInvariant()))],
         finding.Remediation);
-
-    private static string StatusWire(MappingStatus status) => status switch
-    {
-        MappingStatus.Analysed => "analysed",
-        MappingStatus.Unsupported => "unsupported",
-        MappingStatus.Unknown => "unknown",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 
     // default(ImmutableArray) from a careless producer prints as [] rather than throwing.
     private static string[] Strings(ImmutableArray<string> items) => items.IsDefault ? [] : [.. items];
