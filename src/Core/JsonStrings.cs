@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 
 namespace Kalc.Iac.Core;
@@ -15,22 +14,12 @@ public static class JsonStrings
     private const int MaxLength = 8 * 1024;
     private const int MaxPooled = 64 * 1024;
 
-    /// <summary>Looked up by the string or by its UTF-8 bytes (<see cref="AsciiKeyComparer"/>; other text is decoded and
-    /// looked up as a string).</summary>
     [ThreadStatic]
-    private static HashSet<string>? _pool;
+    private static Utf8StringPool? _pool;
 
-    private static HashSet<string> Pool => _pool ??= new HashSet<string>(AsciiKeyComparer.Instance);
+    private static Utf8StringPool Pool => _pool ??= new Utf8StringPool(MaxLength, MaxPooled, clearWhenFull: true);
 
-    public static string? Intern(string? s)
-    {
-        if (s is null || s.Length > MaxLength) return s;
-        var pool = Pool;
-        if (pool.TryGetValue(s, out var pooled)) return pooled;
-        if (pool.Count >= MaxPooled) pool.Clear();
-        pool.Add(s);
-        return s;
-    }
+    public static string? Intern(string? s) => s is null ? null : Pool.Intern(s);
 
     /// <summary>A string field as <see cref="JsonElementFields.Str"/> reads it, one copy per distinct value.</summary>
     public static string? Str(JsonElement? obj, string name) => obj is { } o && o.Field(name) is { } v ? Text(v) : null;
@@ -74,7 +63,5 @@ public static class JsonStrings
     }
 
     /// <summary>The string whose UTF-8 bytes are <paramref name="text"/>, one copy per distinct text.</summary>
-    private static string Lookup(ReadOnlySpan<byte> text) =>
-        Pool.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(text, out var pooled) ? pooled
-            : Intern(SharedText.Takes(text) ? SharedText.Of(text) : Encoding.UTF8.GetString(text))!;
+    private static string Lookup(ReadOnlySpan<byte> text) => Pool.Intern(text);
 }

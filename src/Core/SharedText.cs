@@ -28,6 +28,9 @@ public static class SharedText
         }
     }
 
+    /// <summary>The string of <paramref name="utf8"/>: the process's one copy when this pool takes it, else a new one.</summary>
+    public static string Decode(ReadOnlySpan<byte> utf8) => Takes(utf8) ? Of(utf8) : Encoding.UTF8.GetString(utf8);
+
     /// <summary>Whether <paramref name="utf8"/> is text this pool takes: long enough and ASCII.</summary>
     public static bool Takes(ReadOnlySpan<byte> utf8) => utf8.Length >= MinLength && Ascii.IsValid(utf8);
 }

@@ -79,12 +79,12 @@ public static class SecurityGroupProjection
         }
     }
 
-    /// <summary>Rules are the same when they allow the same thing: direction, protocol, ports (any ports for protocol -1) and peer.</summary>
     /// <summary>The rules as rules of <paramref name="group"/> (a method of its own: a lambda capturing the group in the loop
     /// over the changes would be an object per change).</summary>
     private static IEnumerable<SecurityGroupRule> InGroup(IEnumerable<SecurityGroupRule> rules, string group) =>
         rules.Select(r => r with { GroupId = group });
 
+    /// <summary>Rules are the same when they allow the same thing: direction, protocol, ports (any ports for protocol -1) and peer.</summary>
     public static bool SameRule(SecurityGroupRule a, SecurityGroupRule b) =>
         a.Egress == b.Egress && a.Protocol == b.Protocol &&
         (a.Protocol == IpProtocols.All || (Norm(a.FromPort) == Norm(b.FromPort) && Norm(a.ToPort) == Norm(b.ToPort))) &&

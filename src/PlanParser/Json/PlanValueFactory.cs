@@ -27,7 +27,8 @@ internal sealed class PlanValueFactory
     private byte[] _unescaped = new byte[256];
     private long _sharedBytes;
 
-    public StringPool Names { get; } = new();
+    /// <summary>Attribute names, types and providers: a 100k-resource plan repeats the same few hundred millions of times.</summary>
+    public Utf8StringPool Names { get; } = new(maxLength: 64, maxCount: 16 * 1024, clearWhenFull: false);
 
     public RawValueCache Containers { get; } = new();
 
@@ -80,7 +81,7 @@ internal sealed class PlanValueFactory
     private PlanValue Utf8String(ReadOnlySpan<byte> bytes)
     {
         if (_shared.GetAlternateLookup<ReadOnlySpan<byte>>().TryGetValue(bytes, out var shared)) return shared;
-        var text = SharedText.Takes(bytes) ? SharedText.Of(bytes) : System.Text.Encoding.UTF8.GetString(bytes);
+        var text = SharedText.Decode(bytes);
         PlanValue created = new PlanString(text);
         if (_shared.Count < MaxSharedStrings && _sharedBytes + bytes.Length <= MaxSharedBytes && System.Text.Ascii.IsValid(bytes))
         {
