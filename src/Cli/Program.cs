@@ -11,6 +11,8 @@ internal static class Program
         // Past `ulimit -f`, let the write fail with EFBIG (an error naming the file) instead of the signal killing the
         // run; done first, before anything can write.
         FileSizeSignal.IgnoreIt();
+        // The runtime has rehydrated the binary's start-up data: its source pages are not read again.
+        StartupData.ReleaseDehydrated();
         // A batch run: collect eagerly so a large plan's peak memory stays close to what is live.
         GCSettings.LatencyMode = GCLatencyMode.Batch;
         using var cts = new CancellationTokenSource();

@@ -156,6 +156,30 @@ public class NodeCredentialRuleTests
         Assert.EndsWith("aws_s3_bucket changes are not analysed", why);
     }
 
+    [Theory]
+    [InlineData("arn:aws:s3:::logs/*")]
+    [InlineData("arn:aws:s3:::logs")]
+    [InlineData("arn:aws:s3:::lo?s")]
+    public void A_bucket_named_only_by_its_name_is_found_in_a_node_role_policy_that_names_it_or_its_objects(string resource)
+    {
+        // A text plan shows the bucket's name, not its ARN: the footprint puts the ARN together to look it up.
+        var world = KubesprayWorld(out _);
+        var roles = world.Aws.Roles.Select(r => r.Name == "node-role"
+            ? r with { InlinePolicies = r.InlinePolicies.Add("logs", $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"{{resource}}"}]}""") }
+            : r);
+        world = world with { Aws = world.Aws with { Roles = [.. roles] } };
+        var plan = Plan(
+            Change("aws_s3_bucket", "aws_s3_bucket.logs", Delete, Obj(("bucket", "logs")), PlanValue.Null),
+            Change("aws_s3_bucket", "aws_s3_bucket.other", Delete, Obj(("bucket", "logs-archive")), PlanValue.Null));
+
+        var report = Analyzer.Run(world, plan);
+
+        Assert.Equal(Verdict.Incomplete, report.Verdict);
+        Assert.Equal(1, report.Changes.Unsupported);
+        var why = Assert.Single(report.Missing);
+        Assert.StartsWith("aws_s3_bucket.logs changes arn:aws:s3:::logs, named in a policy of role node-role", why);
+    }
+
     [Fact]
     public void Without_instance_state_a_profile_deletion_is_incomplete_not_safe()
     {

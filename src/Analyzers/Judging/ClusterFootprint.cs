@@ -130,6 +130,7 @@ public sealed partial class ClusterFootprint
     {
         if (token.IsUnknown)
             return unknownByAttribute.GetOrAdd(token.Attribute, static attribute => Membership.Undecidable([], $"{attribute} is known only after apply"));
+        if (token.IsBucketName) return OfBucket(token.Value);
         if (used[token.Kind].TryGetValue(token.Value, out var how)) return Membership.Used(how);
         if (token.Kind is IdentityKind.Arn or IdentityKind.KmsKey && PolicyNaming(token.Value) is { } role) return Membership.Used($"{token.Value}, named in a policy of {role}");
         if (token.Kind == IdentityKind.KmsKey) return KmsKeysNotRead;
@@ -190,19 +191,57 @@ public sealed partial class ClusterFootprint
         return needs;
     }
 
-    /// <summary>The role whose policy names <paramref name="arn"/>; a bucket counts as named by a pattern for its objects.</summary>
-    private string? PolicyNaming(string arn)
+    /// <summary>Whether the cluster uses the bucket named <paramref name="name"/>: as <see cref="Of"/> for its ARN, put together
+    /// in a buffer.</summary>
+    private Membership OfBucket(string name)
     {
-        var bucket = arn.StartsWith("arn:aws:s3:::", StringComparison.Ordinal) && arn.IndexOf('/', "arn:aws:s3:::".Length) < 0;
-        if (policyArns.TryGetValue(arn, out var exact)) return exact;
-        var inBucket = bucket ? arn + "/key" : null;
-        foreach (var (prefix, match, role) in policyPatterns.Values)
+        var arn = Buffer(IdentityToken.BucketArnPrefix.Length + name.Length)[..(IdentityToken.BucketArnPrefix.Length + name.Length)];
+        IdentityToken.BucketArnPrefix.CopyTo(arn);
+        name.CopyTo(arn[IdentityToken.BucketArnPrefix.Length..]);
+        if (used[IdentityKind.Arn].GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(arn, out var how)) return Membership.Used(how);
+        if (PolicyNaming(arn) is { } role) return Membership.Used($"{arn}, named in a policy of {role}");
+        return unusedByKind[(int)IdentityKind.Arn] ??= Unused(IdentityKind.Arn);
+    }
+
+    /// <summary>The role whose policy names <paramref name="arn"/>; a bucket counts as named by a pattern for its objects.</summary>
+    private string? PolicyNaming(ReadOnlySpan<char> arn)
+    {
+        if (policyArns.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(arn, out var exact)) return exact;
+        if (policyPatterns.Count == 0) return null;
+        const string prefix = IdentityToken.BucketArnPrefix;
+        var bucket = arn.StartsWith(prefix, StringComparison.Ordinal) && arn[prefix.Length..].IndexOf('/') < 0;
+        // The bucket's ARN and an object in it, "ARN/key", side by side in this thread's buffer (the ARN may lie in it already).
+        var inBucket = default(ReadOnlySpan<char>);
+        if (bucket)
         {
-            if (arn.StartsWith(prefix, StringComparison.Ordinal) && match.IsMatch(arn)) return role;
-            if (inBucket is not null && inBucket.StartsWith(prefix, StringComparison.Ordinal) && match.IsMatch(inBucket)) return role;
+            var buffer = Buffer(arn.Length + ObjectKey.Length);
+            arn.CopyTo(buffer);
+            ObjectKey.CopyTo(buffer[arn.Length..]);
+            arn = buffer[..arn.Length];
+            inBucket = buffer[..(arn.Length + ObjectKey.Length)];
+        }
+        foreach (var (start, match, role) in policyPatterns.Values)
+        {
+            if (arn.StartsWith(start, StringComparison.Ordinal) && match.IsMatch(arn)) return role;
+            if (bucket && inBucket.StartsWith(start, StringComparison.Ordinal) && match.IsMatch(inBucket)) return role;
         }
         return null;
     }
+
+    private const string ObjectKey = "/key";
+
+    /// <summary>A buffer of at least <paramref name="length"/> characters, one per thread (changes are judged in parallel);
+    /// a larger one keeps what the smaller held.</summary>
+    private static Span<char> Buffer(int length)
+    {
+        if (ArnBuffer is { } b && b.Length >= length) return b;
+        var grown = new char[Math.Max(length, 256)];
+        ArnBuffer?.CopyTo(grown, 0);
+        return ArnBuffer = grown;
+    }
+
+    [ThreadStatic]
+    private static char[]? ArnBuffer;
 
     /// <summary>The Resource patterns of a policy that name something specific (not "*" or a service-wide wildcard).</summary>
     private void AddResources(string policyText, string role)

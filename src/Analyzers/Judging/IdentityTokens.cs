@@ -105,7 +105,7 @@ public static partial class IdentityTokens
         return byAttribute switch
         {
             null => null,
-            IdentityKind.Arn when attribute == "bucket" => new IdentityToken(IdentityKind.Arn, "arn:aws:s3:::" + value, attribute),
+            IdentityKind.Arn when attribute == "bucket" => new IdentityToken(IdentityKind.Arn, value, attribute) { IsBucketName = true },
             IdentityKind.Arn => null,
             { } k => new IdentityToken(k, value, attribute),
         };

@@ -16,11 +16,24 @@ internal static class Ec2InstancesReader
         {
             var i = 0;
             foreach (var inst in reservation.Arr("Instances"))
-                parts.Instances.Add(ReadInstance(inst, $"Reservations[{r}].Instances[{i++}]", parts.File));
+                parts.Instances.Add(ReadInstance(inst, PathOf(r, i++), parts.File));
             r++;
         }
         parts.Loaded.Add(AwsStateKind.Instances);
     }
+
+    /// <summary>"Reservations[R].Instances[I]", one string for each place: the same places recur in every file of a dump
+    /// saved page by page (10,000 instances in 10 files name the first 1,000 places ten times).</summary>
+    private static string PathOf(int reservation, int instance) =>
+        reservation < MaxSharedReservations && instance < MaxSharedInstances
+            ? Paths.GetOrAdd((reservation, instance), static p => Path(p.Reservation, p.Instance))
+            : Path(reservation, instance);
+
+    private static string Path(int reservation, int instance) => $"Reservations[{reservation}].Instances[{instance}]";
+
+    private const int MaxSharedReservations = 16 * 1024;
+    private const int MaxSharedInstances = 64;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Reservation, int Instance), string> Paths = new();
 
     private static Ec2Instance ReadInstance(JsonElement inst, string path, string file)
     {

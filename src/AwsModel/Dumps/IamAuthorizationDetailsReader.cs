@@ -49,7 +49,7 @@ internal static class IamAuthorizationDetailsReader
             PolicyId = p.Str("PolicyId"),
             DefaultVersionId = defaultVersion,
             Document = version.ValueKind == JsonValueKind.Object
-                ? PolicyDocumentText.Read(version.Field("Document"), $"default version of policy {arn} in {parts.File}", parts.Missing)
+                ? PolicyDocumentText.Read(version.Field("Document"), new("default version of policy", arn, parts.File), parts.Missing)
                 : null,
             Source = SourceRef.Of(parts.File, path: path),
         };

@@ -19,7 +19,7 @@ internal static class IamRoleJson
         {
             inline ??= ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             var policyName = p.Need("PolicyName", $"{path}.RolePolicyList[]");
-            if (PolicyDocumentText.Read(p.Field("PolicyDocument"), $"inline policy {policyName} of role {name} in {file}", missing) is { } doc)
+            if (PolicyDocumentText.Read(p.Field("PolicyDocument"), new("inline policy", policyName, file, name), missing) is { } doc)
                 inline[policyName] = doc;
         }
         return new IamRole
@@ -28,7 +28,7 @@ internal static class IamRoleJson
             Name = name,
             RoleId = r.Str("RoleId"),
             Path = JsonStrings.Str(r, "Path") ?? "/",
-            AssumeRolePolicy = PolicyDocumentText.Read(r.Field("AssumeRolePolicyDocument"), $"trust policy of role {name} in {file}", missing),
+            AssumeRolePolicy = PolicyDocumentText.Read(r.Field("AssumeRolePolicyDocument"), new("trust policy of role", name, file), missing),
             InlinePolicies = inline?.ToImmutable() ?? NoInlinePolicies,
             AttachedManagedPolicyArns = JsonStrings.Each(r, "AttachedManagedPolicies", "PolicyArn"),
             PermissionsBoundaryArn = JsonStrings.Str(r.Obj("PermissionsBoundary"), "PermissionsBoundaryArn"),

@@ -49,15 +49,18 @@ public sealed class WildcardPattern
     public bool IsMatch(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return _shape switch
-        {
-            Shape.All => true,
-            Shape.Exact => string.Equals(value, _literal, _comparison),
-            Shape.Prefix => value.StartsWith(_literal, _comparison),
-            Shape.ArnSegments => MatchArnSegments(_pattern, value, IgnoreCase),
-            _ => MatchGeneral(_pattern.AsSpan(), value.AsSpan(), IgnoreCase),
-        };
+        return IsMatch(value.AsSpan());
     }
+
+    /// <summary>As <see cref="IsMatch(string)"/>, for a value put together in a buffer.</summary>
+    public bool IsMatch(ReadOnlySpan<char> value) => _shape switch
+    {
+        Shape.All => true,
+        Shape.Exact => value.Equals(_literal, _comparison),
+        Shape.Prefix => value.StartsWith(_literal, _comparison),
+        Shape.ArnSegments => MatchArnSegments(_pattern, value, IgnoreCase),
+        _ => MatchGeneral(_pattern.AsSpan(), value, IgnoreCase),
+    };
 
     private static bool HasMidSegmentStar(string pattern)
     {
@@ -70,7 +73,7 @@ public sealed class WildcardPattern
 
     /// <summary>Glob matching where a mid-segment <c>*</c> cannot consume ':'. Dynamic programming over
     /// (pattern, value) prefixes; only used for the rare patterns that need it.</summary>
-    public static bool MatchArnSegments(string pattern, string value, bool ignoreCase)
+    public static bool MatchArnSegments(string pattern, ReadOnlySpan<char> value, bool ignoreCase)
     {
         var prev = new bool[value.Length + 1];
         var cur = new bool[value.Length + 1];

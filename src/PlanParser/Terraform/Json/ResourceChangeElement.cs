@@ -55,7 +55,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             {
                 reader.Read();
                 sawChange = reader.TokenType == JsonTokenType.StartObject;
-                if (sawChange) change = ChangeFields.Read(ref reader, type is null ? null : WantedOf(type), _attributes);
+                if (sawChange) change = ChangeFields.Read(ref reader, type is null ? null : WantedOf(type), _attributes, values.Names);
                 else reader.Skip();
             }
             else
@@ -201,7 +201,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
         /// <summary>Reads the change object the reader is on, leaving the reader on its closing brace. With
         /// <paramref name="only"/>, notes where those attributes of before/after lie as it passes them, so that building
         /// the values reads just those bytes again.</summary>
-        public static ChangeFields Read(ref Utf8JsonReader reader, Utf8NameSet? only, List<(string Name, JsonRange Range)> attributes)
+        public static ChangeFields Read(ref Utf8JsonReader reader, Utf8NameSet? only, List<(string Name, JsonRange Range)> attributes, Utf8StringPool names)
         {
             var fields = new ChangeFields { ReplacePaths = [] };
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -212,7 +212,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
                 else if (reader.ValueTextEquals("after_unknown"u8)) fields.AfterUnknown = JsonRange.Skip(ref reader);
                 else if (reader.ValueTextEquals("before_sensitive"u8)) fields.BeforeSensitive = JsonRange.Skip(ref reader);
                 else if (reader.ValueTextEquals("after_sensitive"u8)) fields.AfterSensitive = JsonRange.Skip(ref reader);
-                else if (reader.ValueTextEquals("replace_paths"u8)) fields.ReplacePaths = ReplacePathsOf(ref reader);
+                else if (reader.ValueTextEquals("replace_paths"u8)) fields.ReplacePaths = ReplacePathsOf(ref reader, names);
                 else if (reader.ValueTextEquals("importing"u8))
                 {
                     reader.Read();
@@ -251,7 +251,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             return new JsonRange(start, (int)reader.BytesConsumed - start);
         }
 
-        private static ImmutableArray<string> ReplacePathsOf(ref Utf8JsonReader reader)
+        private static ImmutableArray<string> ReplacePathsOf(ref Utf8JsonReader reader, Utf8StringPool names)
         {
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartArray)
@@ -261,12 +261,13 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
             }
             var builder = ImmutableArray.CreateBuilder<string>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                builder.Add(PathText(ref reader));
+                builder.Add(PathText(ref reader, names));
             return builder.DrainToImmutable();
         }
 
-        /// <summary>A replace path is a list of steps (attribute names and indexes): ["tags","Name"] becomes <c>tags["Name"]</c>.</summary>
-        private static string PathText(ref Utf8JsonReader reader)
+        /// <summary>A replace path is a list of steps (attribute names and indexes): ["tags","Name"] becomes <c>tags["Name"]</c>.
+        /// A path of one attribute (["policy_arn"], the most common) is its name, shared through <paramref name="names"/>.</summary>
+        private static string PathText(ref Utf8JsonReader reader, Utf8StringPool names)
         {
             if (reader.TokenType != JsonTokenType.StartArray)
             {
@@ -274,9 +275,17 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
                 reader.Skip();
                 return text;
             }
-            var path = new StringBuilder();
-            var first = true;
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray) return "";
+            if (reader.TokenType != JsonTokenType.String) return Steps(ref reader, new StringBuilder(), first: true);
+            var head = names.Intern(ref reader);
+            if (!reader.Read() || reader.TokenType == JsonTokenType.EndArray) return head;
+            return Steps(ref reader, new StringBuilder(head), first: false);
+        }
+
+        /// <summary>Appends the step the reader is on and the ones after it, to the end of the path.</summary>
+        private static string Steps(ref Utf8JsonReader reader, StringBuilder path, bool first)
+        {
+            do
             {
                 if (reader.TokenType == JsonTokenType.Number)
                     path.Append('[').Append(Encoding.UTF8.GetString(reader.ValueSpan)).Append(']');
@@ -290,6 +299,7 @@ internal sealed class ResourceChangeElement(PlanValueFactory values, ValueScope 
                     path.Append("[\"").Append(reader.GetString()).Append("\"]");
                 first = false;
             }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray);
             return path.ToString();
         }
 
