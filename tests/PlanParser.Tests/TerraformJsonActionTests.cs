@@ -128,4 +128,18 @@ public class TerraformJsonActionTests
 
         Assert.Equal(expected, string.Join(",", rc.Actions.Select(ChangeKinds.ToWire)));
     }
+
+    [Fact]
+    public void Replace_paths_of_one_or_more_steps_read_as_terraform_writes_them()
+    {
+        // replace_paths: a list of paths, each a list of steps, attribute names and list indexes
+        // (https://developer.hashicorp.com/terraform/internals/json-format#change-representation).
+        var plan = System.Text.Encoding.UTF8.GetBytes(
+            "{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"x.y\",\"type\":\"x\",\"name\":\"y\",\"change\":{\"actions\":[\"delete\",\"create\"]," +
+            "\"replace_paths\":[[\"policy_arn\"],[\"tags\",\"Name\"],[\"tags\",\"team name\"],[\"ingress\",0,\"cidr_blocks\"],[0,\"x\"],[],[\"pol\\u0069cy\"]]}}]}");
+
+        var rc = Assert.Single(TerraformJsonPlanReader.Read(plan, "p.json").Unwrap().ResourceChanges);
+
+        Assert.Equal(["policy_arn", "tags.Name", "tags[\"team name\"]", "ingress[0].cidr_blocks", "[0].x", "", "policy"], rc.ReplacePaths.ToArray());
+    }
 }
