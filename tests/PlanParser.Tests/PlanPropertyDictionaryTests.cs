@@ -69,4 +69,27 @@ public class PlanPropertyDictionaryTests
         Assert.Throws<KeyNotFoundException>(() => a.Properties["z"]);
         Assert.True(a["z"].IsNull);
     }
+
+    [Fact]
+    public void Objects_of_the_same_attributes_are_equal_also_when_their_names_are_not_shared()
+    {
+        // Objects of more than 64 attributes keep their own names array: equality compares names, not arrays.
+        var names = Enumerable.Range(0, 70).Select(i => $"a{i:D2}").ToArray();
+        var a = new PlanObject(PlanPropertyDictionary.From([.. names.Select(n => P(n, n))]));
+        var b = new PlanObject(PlanPropertyDictionary.From([.. names.Reverse().Select(n => P(n, n))]));
+
+        Assert.False(a.Properties.SameNamesAs(b.Properties));
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, new PlanObject(PlanPropertyDictionary.From([.. names.Select(n => P(n, n == "a42" ? "other" : n))])));
+    }
+
+    [Fact]
+    public void The_default_map_is_the_empty_one()
+    {
+        var d = default(PlanPropertyDictionary);
+
+        Assert.Empty(d);
+        Assert.False(d.TryGetValue("id", out _));
+        Assert.Equal(new PlanObject(d), PlanObject.Empty);
+    }
 }

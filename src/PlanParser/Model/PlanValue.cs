@@ -81,9 +81,19 @@ public sealed record PlanObject(PlanPropertyDictionary Properties) : PlanValue
 {
     public static readonly PlanObject Empty = new(PlanPropertyDictionary.Empty);
 
-    public bool Equals(PlanObject? other) =>
-        other is not null && Properties.Count == other.Properties.Count &&
-        Properties.All(kv => other.Properties.TryGetValue(kv.Key, out var v) && Equals(v, kv.Value));
+    public bool Equals(PlanObject? other)
+    {
+        if (other is null || Properties.Count != other.Properties.Count) return false;
+        if (Properties.SameNamesAs(other.Properties))
+        {
+            for (var i = 0; i < Properties.Count; i++)
+                if (!Equals(Properties.ValueAt(i), other.Properties.ValueAt(i))) return false;
+            return true;
+        }
+        foreach (var (name, value) in Properties)
+            if (!other.Properties.TryGetValue(name, out var v) || !Equals(v, value)) return false;
+        return true;
+    }
 
     public override int GetHashCode() => Properties.Count;
 }
