@@ -10,7 +10,31 @@ namespace Kalc.Iac.Analyzers.Mapping.Aws;
 /// into these attributes, so the planned after value is the group's whole rule set (rules of separate rule resources
 /// included, unless the configuration sets inline rules, which then replace them).
 /// https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/security_group</summary>
-public sealed record SecurityGroupValues(Known<string?> Id, Known<string?> Name, Known<ImmutableArray<SecurityGroupRule>> Rules);
+/// <remarks>The rules are read from the planned value when first asked for: only an updated group's planned rules are read
+/// (<see cref="Network.SecurityGroupProjection"/>), and a large plan holds thousands of groups it creates, destroys or leaves
+/// as they are (with some 5 rules each, ~0.7 KiB a group).</remarks>
+public sealed class SecurityGroupValues(Known<string?> id, Known<string?> name, PlanValue value, ResourceChange change)
+{
+    private sealed record Read(Known<ImmutableArray<SecurityGroupRule>> Rules);
+
+    private Read? _rules;
+
+    public Known<string?> Id { get; } = id;
+
+    public Known<string?> Name { get; } = name;
+
+    /// <summary>The inline ingress and egress rules, one per peer; unknown when a value that decides one is known only after apply.</summary>
+    public Known<ImmutableArray<SecurityGroupRule>> Rules
+    {
+        get
+        {
+            // Two threads may both read them; either equal result is kept.
+            if (Volatile.Read(ref _rules) is { } read) return read.Rules;
+            var made = new Read(SecurityGroupMapper.Rules(value, Id.Value ?? change.Address, change.Source with { Path = change.Address }));
+            return (Interlocked.CompareExchange(ref _rules, made, null) ?? made).Rules;
+        }
+    }
+}
 
 public sealed record SecurityGroupChange(ResourceChange Change, SecurityGroupValues? Before, SecurityGroupValues? After) : MappedChange(Change);
 
@@ -30,14 +54,12 @@ public sealed class SecurityGroupMapper : IResourceMapper
     private static SecurityGroupValues? Read(PlanValue v, ResourceChange change)
     {
         if (v is not PlanObject) return null;
-        var id = PlanValues.Str(v, "id");
-        var source = change.Source with { Path = change.Address };
-        return new SecurityGroupValues(id, PlanValues.Str(v, "name"), Rules(v, id.Value ?? change.Address, source));
+        return new SecurityGroupValues(PlanValues.Str(v, "id"), PlanValues.Str(v, "name"), v, change);
     }
 
     private static readonly (string Attribute, bool Egress)[] Directions = [("ingress", false), ("egress", true)];
 
-    private static Known<ImmutableArray<SecurityGroupRule>> Rules(PlanValue v, string groupId, SourceRef source)
+    internal static Known<ImmutableArray<SecurityGroupRule>> Rules(PlanValue v, string groupId, SourceRef source)
     {
         // The blocks' rules are put together in one array of their total size (a group has a few blocks, a large plan
         // thousands of groups): one block's rules are its array as made.
