@@ -20,6 +20,7 @@ internal static class AnalyzeCommand
             if (RuleRegistry.Find(id) is null) throw new UsageException($"--disable: no rule {id} (see kalc-iac rules)");
         OutputGuard.Check(o);
         var timing = PhaseTimings.For(io);
+        timing?.Invoke(PhaseTimings.StartUp, TimeSpan.Zero);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // The state and the change are independent: read them at the same time.
         using var runHeap = AnalysisHeap.EnterForRead(InputSize.Of(o));

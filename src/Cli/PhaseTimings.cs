@@ -4,6 +4,10 @@ namespace Kalc.Iac.Cli;
 /// never on by default.</summary>
 internal static class PhaseTimings
 {
+    /// <summary>The first line, before the run reads anything: it also says how much of the binary's start-up data was
+    /// released (<see cref="StartupData"/>).</summary>
+    public const string StartUp = "start-up";
+
     /// <summary>What to call at the end of each phase, or null when timings are off.</summary>
     public static Action<string, TimeSpan>? For(CliIo io) =>
         io.Env("KALC_TIMINGS") == "1" ? (what, t) => Write(io, what, t) : null;
@@ -19,7 +23,8 @@ internal static class PhaseTimings
                 $"CPU {process.TotalProcessorTime.TotalMilliseconds:F0} ms, allocated {GC.GetTotalAllocatedBytes(true) / 1048576.0:F1} MiB, " +
                 $"GC heap {GC.GetTotalMemory(false) >> 20} MiB, working set {Environment.WorkingSet >> 20} MiB, " +
                 $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
-                $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms{PageFaults()})");
+                $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms{PageFaults()}" +
+                (what == StartUp ? $", start-up data released {StartupData.Released >> 10} KiB)" : ")"));
         }
     }
 

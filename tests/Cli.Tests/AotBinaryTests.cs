@@ -132,6 +132,38 @@ public sealed class AotBinaryTests
         }
     }
 
+    [AotFact]
+    public void The_dehydrated_data_the_runtime_read_at_start_up_is_not_resident_while_the_binary_runs()
+    {
+        // Native/startup-data.c drops the pages of the dehydrated data once Main runs (StartupData). The binary says how
+        // much it released (KALC_TIMINGS) and waits on stdin; the released bytes must be missing from what is resident of
+        // its read-only data mappings (smaps: Size against Rss).
+        if (!OperatingSystem.IsLinux()) return;
+        var binary = Path.GetFullPath(AotBinary.Path!);
+        var start = new ProcessStartInfo(binary) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-");
+        start.Environment["KALC_TIMINGS"] = "1";
+        using var process = Process.Start(start)!;
+        try
+        {
+            var read = process.StandardError.ReadLineAsync();
+            Assert.True(read.Wait(TimeSpan.FromSeconds(60)), "no timing line from the binary");
+            var line = read.Result ?? "";
+            var match = System.Text.RegularExpressions.Regex.Match(line, @"^kalc-iac: timing start-up: .*start-up data released (\d+) KiB\)$");
+            Assert.True(match.Success, line);
+            var released = long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) << 10;
+            var (size, rss) = Smaps.ReadOnlySizeAndRss(process.Id.ToString(CultureInfo.InvariantCulture), binary);
+
+            Assert.True(released >= 1 << 20, $"released {released} bytes");
+            Assert.True(rss <= size - released, $"read-only data: {rss} bytes resident of {size}, {released} released");
+        }
+        finally
+        {
+            process.Kill();
+            process.WaitForExit();
+        }
+    }
+
     internal static string Kubeconfig(Uri server) => FakeKubeApi.Kubeconfig(server);
 
     [AotFact]

@@ -28,6 +28,25 @@ internal static class Smaps
         return result;
     }
 
+    /// <summary>The size and the resident part, in bytes, of the read-only (r--p) mappings of <paramref name="path"/> in
+    /// process <paramref name="pid"/>.</summary>
+    public static (long Size, long Rss) ReadOnlySizeAndRss(string pid, string path)
+    {
+        long size = 0, rss = 0;
+        var counting = false;
+        foreach (var line in File.ReadLines($"/proc/{pid}/smaps"))
+        {
+            if (line.Length > 0 && char.IsAsciiHexDigit(line[0]) && line.Contains('-', StringComparison.Ordinal) && ProcessMapping.Parse(line) is { } m)
+                counting = m.Path == path && m.Permissions == "r--p";
+            else if (counting && line.StartsWith("Size:", StringComparison.Ordinal)) size += KiB(line) << 10;
+            else if (counting && line.StartsWith("Rss:", StringComparison.Ordinal)) rss += KiB(line) << 10;
+        }
+        return (size, rss);
+    }
+
+    private static long KiB(string line) =>
+        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
     /// <summary>The VmFlags of the mapping of this process that holds <paramref name="address"/>.</summary>
     public static string[] FlagsAt(ulong address) =>
         Of("self").First(e => e.Mapping.Start <= address && address < e.Mapping.End).Flags;
