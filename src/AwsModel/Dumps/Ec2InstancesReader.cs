@@ -23,17 +23,19 @@ internal static class Ec2InstancesReader
     }
 
     /// <summary>"Reservations[R].Instances[I]", one string for each place: the same places recur in every file of a dump
-    /// saved page by page (10,000 instances in 10 files name the first 1,000 places ten times).</summary>
-    private static string PathOf(int reservation, int instance) =>
-        reservation < MaxSharedReservations && instance < MaxSharedInstances
-            ? Paths.GetOrAdd((reservation, instance), static p => Path(p.Reservation, p.Instance))
-            : Path(reservation, instance);
+    /// saved page by page (10,000 instances in 10 files name the first 1,000 places ten times). The first
+    /// <see cref="MaxSharedPaths"/> places are kept for the process (a long-running policy-pack server reads many dumps).</summary>
+    private static string PathOf(int reservation, int instance)
+    {
+        if (Paths.TryGetValue((reservation, instance), out var shared)) return shared;
+        var path = $"Reservations[{reservation}].Instances[{instance}]";
+        if (Volatile.Read(ref _sharedPaths) < MaxSharedPaths && Paths.TryAdd((reservation, instance), path)) Interlocked.Increment(ref _sharedPaths);
+        return path;
+    }
 
-    private static string Path(int reservation, int instance) => $"Reservations[{reservation}].Instances[{instance}]";
-
-    private const int MaxSharedReservations = 16 * 1024;
-    private const int MaxSharedInstances = 64;
+    private const int MaxSharedPaths = 16 * 1024;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Reservation, int Instance), string> Paths = new();
+    private static int _sharedPaths;
 
     private static Ec2Instance ReadInstance(JsonElement inst, string path, string file)
     {
