@@ -103,7 +103,7 @@ public sealed class AotBinaryTests
     [AotFact(NeedsHugePages = true)]
     public void The_data_the_runtime_rehydrates_at_start_up_is_backed_by_huge_pages()
     {
-        // Native/hugepage-data.c advises the zero-filled data after the binary's file mappings (.bss, .hydrated) before
+        // Native/startup-data.c advises the zero-filled data after the binary's file mappings (.bss, .hydrated) before
         // the runtime writes it. The binary waits on stdin, started; smaps shows the advice as VmFlags "hg".
         var binary = Path.GetFullPath(AotBinary.Path!);
         var start = new ProcessStartInfo(binary) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
