@@ -37,6 +37,45 @@ public sealed class JsonReporterTests
     }
 
     [Fact]
+    public void Each_change_not_analysed_is_written_with_its_address_status_and_reason_as_the_schema_says()
+    {
+        var report = SampleReports.Incomplete() with
+        {
+            Changes = SampleReports.Summary(0, 1, 1) with
+            {
+                NotAnalysed =
+                [
+                    new UnanalysedChange("aws_security_group_rule.node", MappingStatus.Unsupported, "security group rules are not analysed"),
+                    new UnanalysedChange("aws_iam_role_policy_attachment.x", MappingStatus.Unknown, "policy_arn is known only after apply") { AfterAddress = true },
+                ],
+            },
+        };
+
+        var json = SampleReports.Render("json", report);
+        using var doc = JsonDocument.Parse(json);
+
+        Assert.Null(ReportSchema.Errors(json));
+        var written = doc.RootElement.GetProperty("changes").GetProperty("notAnalysed").EnumerateArray()
+            .Select(e => string.Join("|", e.EnumerateObject().Select(p => $"{p.Name}={p.Value.GetString()}"))).ToList();
+        Assert.Equal(
+        [
+            "address=aws_security_group_rule.node|status=unsupported|reason=security group rules are not analysed",
+            "address=aws_iam_role_policy_attachment.x|status=unknown|reason=aws_iam_role_policy_attachment.x: policy_arn is known only after apply",
+        ], written);
+    }
+
+    [Fact]
+    public void The_schema_rejects_a_change_not_analysed_without_a_reason()
+    {
+        var json = SampleReports.Render("json", SampleReports.Incomplete() with
+        {
+            Changes = SampleReports.Summary(0, 0, 1) with { NotAnalysed = [new UnanalysedChange("a.b", MappingStatus.Unknown, "why")] },
+        }).Replace("\"reason\": \"why\"", "\"why\": \"why\"", StringComparison.Ordinal);
+
+        Assert.Contains("notAnalysed", ReportSchema.Errors(json));
+    }
+
+    [Fact]
     public void The_schema_rejects_a_report_without_a_byAction_key()
     {
         var json = SampleReports.Render("json", SampleReports.Safe()).Replace("\"forget\": 0", "\"forgotten\": 0");
