@@ -21,10 +21,8 @@ public sealed class SortedNameDictionary<TValue> : IReadOnlyDictionary<string, T
     public static SortedNameDictionary<TValue> From(ReadOnlySpan<KeyValuePair<string, TValue>> entries)
     {
         if (entries.IsEmpty) return Empty;
-        ReadOnlySpan<KeyValuePair<string, TValue>> sorted = SortedNames.AreSortedDistinct(entries) ? entries : SortedNames.SortDistinct(entries);
-        var values = new TValue[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++) values[i] = sorted[i].Value;
-        return new SortedNameDictionary<TValue>(SortedNames.Of(sorted), values);
+        var (names, values) = SortedNames.Split(entries);
+        return new SortedNameDictionary<TValue>(names, values);
     }
 
     public int Count => _names.Length;

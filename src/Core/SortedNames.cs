@@ -72,6 +72,16 @@ public static class SortedNames
         return Shapes.TryGetValue(made, out var first) ? first : made;
     }
 
+    /// <summary>A map's two arrays from its entries in any order: the values in name order, each name once with its last
+    /// value (as in JSON), and the shared names array of its shape (<see cref="Of{T}"/>).</summary>
+    public static (string[] Names, T[] Values) Split<T>(ReadOnlySpan<KeyValuePair<string, T>> entries)
+    {
+        ReadOnlySpan<KeyValuePair<string, T>> sorted = AreSortedDistinct(entries) ? entries : SortDistinct(entries);
+        var values = new T[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++) values[i] = sorted[i].Value;
+        return (Of(sorted), values);
+    }
+
     /// <summary>True when the names are in ordinal order, each once.</summary>
     public static bool AreSortedDistinct<T>(ReadOnlySpan<KeyValuePair<string, T>> entries)
     {

@@ -230,15 +230,10 @@ public sealed partial class ClusterFootprint
 
     private const string ObjectKey = "/key";
 
-    /// <summary>A buffer of at least <paramref name="length"/> characters, one per thread (changes are judged in parallel);
-    /// a larger one keeps what the smaller held.</summary>
-    private static Span<char> Buffer(int length)
-    {
-        if (ArnBuffer is { } b && b.Length >= length) return b;
-        var grown = new char[Math.Max(length, 256)];
-        ArnBuffer?.CopyTo(grown, 0);
-        return ArnBuffer = grown;
-    }
+    /// <summary>A buffer of at least <paramref name="length"/> characters, one per thread (changes are judged in parallel).
+    /// A span taken from the smaller one stays valid: it still points into the array it was taken from.</summary>
+    private static Span<char> Buffer(int length) =>
+        ArnBuffer is { } b && b.Length >= length ? b : ArnBuffer = new char[Math.Max(length, 256)];
 
     [ThreadStatic]
     private static char[]? ArnBuffer;

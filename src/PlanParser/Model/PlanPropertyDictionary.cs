@@ -27,11 +27,8 @@ public readonly struct PlanPropertyDictionary : IReadOnlyDictionary<string, Plan
     public static PlanPropertyDictionary From(ReadOnlySpan<KeyValuePair<string, PlanValue>> attributes)
     {
         if (attributes.IsEmpty) return Empty;
-        ReadOnlySpan<KeyValuePair<string, PlanValue>> sorted =
-            SortedNames.AreSortedDistinct(attributes) ? attributes : SortedNames.SortDistinct(attributes);
-        var values = new PlanValue[sorted.Length];
-        for (var i = 0; i < sorted.Length; i++) values[i] = sorted[i].Value;
-        return new PlanPropertyDictionary(SortedNames.Of(sorted), values);
+        var (names, values) = SortedNames.Split(attributes);
+        return new PlanPropertyDictionary(names, values);
     }
 
     public static implicit operator PlanPropertyDictionary(ImmutableDictionary<string, PlanValue> attributes) => From(attributes);
